@@ -1,0 +1,62 @@
+import { stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { MethodOutput, ParsedInput } from '@shared/contract'
+import type { FileGrants } from './file-grants'
+
+export interface FileFilter {
+  readonly name: string
+  readonly extensions: readonly string[]
+}
+
+/**
+ * The native dialogs, as a port: Electron's `dialog` in the app, a scripted answer
+ * in the harness and in tests ("the user picked this file").
+ */
+export interface DialogAdapter {
+  showOpen(options: {
+    title?: string
+    filters?: readonly FileFilter[]
+    multiple: boolean
+  }): Promise<{ canceled: boolean; paths: readonly string[] }>
+  showSave(options: {
+    title?: string
+    suggestedName: string
+    filters?: readonly FileFilter[]
+  }): Promise<{ canceled: boolean; path?: string | undefined }>
+}
+
+export interface DialogService {
+  openFile(input: ParsedInput<'dialog.openFile'>): Promise<MethodOutput<'dialog.openFile'>>
+  saveFile(input: ParsedInput<'dialog.saveFile'>): Promise<MethodOutput<'dialog.saveFile'>>
+}
+
+export function createDialogService(adapter: DialogAdapter, grants: FileGrants): DialogService {
+  return {
+    async openFile(input) {
+      const answer = await adapter.showOpen({
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.filters !== undefined && { filters: input.filters }),
+        multiple: input.multiple ?? false,
+      })
+      if (answer.canceled || answer.paths.length === 0) return { canceled: true }
+      const picked = input.multiple ? answer.paths : answer.paths.slice(0, 1)
+      const files = []
+      for (const path of picked) {
+        const info = await stat(path)
+        // Folders, devices and sockets are never evidence.
+        if (!info.isFile()) continue
+        files.push({ grant: grants.issue(path, 'read'), name: basename(path), size: info.size })
+      }
+      return files.length > 0 ? { canceled: false, files } : { canceled: true }
+    },
+    async saveFile(input) {
+      const answer = await adapter.showSave({
+        ...(input.title !== undefined && { title: input.title }),
+        suggestedName: input.suggestedName,
+        ...(input.filters !== undefined && { filters: input.filters }),
+      })
+      if (answer.canceled || !answer.path) return { canceled: true }
+      return { canceled: false, grant: grants.issue(answer.path, 'write'), name: basename(answer.path) }
+    },
+  }
+}

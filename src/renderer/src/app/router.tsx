@@ -1,0 +1,25 @@
+import { createHashRouter, Navigate } from 'react-router'
+import { CasesPage } from '../features/cases/cases-page'
+import { ReviewPage } from '../features/review/review-page'
+import { SettingsPage } from '../features/settings/settings-page'
+import { Layout } from './layout'
+
+/**
+ * Hash routes: the window never navigates (main refuses it), and the same build
+ * works from app://redress/ and from the harness without server-side fallbacks.
+ */
+export function createAppRouter(): ReturnType<typeof createHashRouter> {
+  return createHashRouter([
+    {
+      path: '/',
+      element: <Layout />,
+      children: [
+        { index: true, element: <Navigate to="/cases" replace /> },
+        { path: 'cases', element: <CasesPage /> },
+        { path: 'review', element: <ReviewPage /> },
+        { path: 'settings', element: <SettingsPage /> },
+        { path: '*', element: <Navigate to="/cases" replace /> },
+      ],
+    },
+  ])
+}

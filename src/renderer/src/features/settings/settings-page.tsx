@@ -1,0 +1,65 @@
+import { useId, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ErrorMessage } from '../../components/error-message'
+import { useApiCall } from '../../hooks/use-api-call'
+import { formatDate } from '../../lib/format'
+import { themes, useTheme, type Theme } from '../../lib/theme'
+
+export function SettingsPage(): ReactNode {
+  const { t, i18n } = useTranslation()
+  const [theme, setTheme] = useTheme()
+  const themeId = useId()
+  const info = useApiCall('app.info', {})
+
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t('settings.title')}</h1>
+      </header>
+
+      <section className="card" aria-labelledby="settings-preferences">
+        <h2 id="settings-preferences">{t('settings.preferences')}</h2>
+        <div className="field">
+          <label htmlFor={themeId}>{t('settings.theme.label')}</label>
+          <select id={themeId} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+            {themes.map((value) => (
+              <option key={value} value={value}>
+                {t(`settings.theme.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="settings-about">
+        <h2 id="settings-about">{t('settings.about.title')}</h2>
+        {info.status === 'loading' ? (
+          <p aria-busy="true">{t('app.loading')}</p>
+        ) : info.status === 'error' ? (
+          <ErrorMessage error={info.error} onRetry={info.retry} />
+        ) : (
+          <dl className="facts">
+            <dt>{t('settings.about.version')}</dt>
+            <dd>{info.value.version}</dd>
+            <dt>{t('settings.about.connection')}</dt>
+            <dd>{t(`settings.transport.${info.value.transport}`)}</dd>
+            <dt>{t('settings.about.dataDir')}</dt>
+            <dd>
+              <code>{info.value.dataDir}</code>
+            </dd>
+            <dt>{t('settings.about.database')}</dt>
+            <dd>{t('settings.about.databaseValue')}</dd>
+            <dt>{t('settings.about.dateSample')}</dt>
+            <dd>{formatDate(new Date(), i18n.language)}</dd>
+            <dt>{t('settings.about.runtime')}</dt>
+            <dd>
+              Node {info.value.versions.node}
+              {info.value.versions.electron ? ` · Electron ${info.value.versions.electron}` : ''}
+              {info.value.versions.chrome ? ` · Chromium ${info.value.versions.chrome}` : ''}
+            </dd>
+          </dl>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,82 @@
+/**
+ * Error codes that cross the renderer/main boundary. The UI translates a code
+ * (`errors.<code>` in every catalog); the message is for logs and developers.
+ */
+export const errorCodes = [
+  'unknown_method',
+  'forbidden',
+  'unauthorized',
+  'invalid_input',
+  'not_found',
+  'canceled',
+  'unavailable',
+  'internal',
+] as const
+
+export type ErrorCode = (typeof errorCodes)[number]
+
+/** What an error looks like once it has crossed a transport. */
+export interface ApiErrorShape {
+  /** Machine-readable reason, one of `errorCodes`; the UI translates it. */
+  readonly code: ErrorCode
+  /** English detail for logs; never shown to the user as is. */
+  readonly message: string
+}
+
+/**
+ * Every call answers with a Result rather than throwing: thrown errors lose their
+ * fields when they cross Electron's contextBridge, a Result does not.
+ */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: ApiErrorShape }
+
+/** Thrown inside main by services to choose the code the renderer sees. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+}
+
+/** Thrown inside the renderer by `unwrap` so callers can use try/catch. */
+export class ApiError extends Error implements ApiErrorShape {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value)
+}
+
+/** Turns anything a transport received into a well-formed Result, never trusting its shape. */
+export function toResult<T>(raw: unknown): Result<T> {
+  if (raw && typeof raw === 'object' && 'ok' in raw) {
+    const r = raw as { ok: unknown; value?: unknown; error?: unknown }
+    if (r.ok === true) return { ok: true, value: r.value as T }
+    if (r.ok === false && r.error && typeof r.error === 'object') {
+      const e = r.error as { code?: unknown; message?: unknown }
+      return {
+        ok: false,
+        error: {
+          code: isErrorCode(e.code) ? e.code : 'internal',
+          message: typeof e.message === 'string' ? e.message : 'Unknown error',
+        },
+      }
+    }
+  }
+  return { ok: false, error: { code: 'internal', message: 'Malformed response from main' } }
+}
+
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value
+  throw new ApiError(result.error.code, result.error.message)
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod'
+
+// The renderer's CSP forbids eval; zod must not try to compile parsers with new Function.
+z.config({ jitless: true })
+
+/**
+ * The single list of what the renderer may ask of main. Adding a capability means
+ * adding one entry here and one service function in main (see src/main/handlers.ts);
+ * both transports, the allow-list and the typed client follow from this map.
+ */
+
+const fileFilter = z
+  .object({
+    /** Label shown in the native dialog, e.g. "Video". */
+    name: z.string().min(1).max(100),
+    /** Extensions without the dot, e.g. ["mp4", "mov"]; "*" for any. */
+    extensions: z
+      .array(z.string().regex(/^(\*|[a-z0-9]{1,10})$/i))
+      .min(1)
+      .max(50),
+  })
+  .strict()
+
+/** An opaque handle on a file the user picked; main keeps the path, the renderer never sees it. */
+const fileGrant = z.string().regex(/^grant_[A-Za-z0-9_-]{20,}$/)
+
+export const methods = {
+  'app.info': {
+    input: z.object({}).strict(),
+    output: z.object({
+      /** Product name for title bars and about boxes. */
+      name: z.string(),
+      /** package.json version of the running build. */
+      version: z.string(),
+      /** Which transport carries the calls: the Electron app or the browser harness. */
+      transport: z.enum(['ipc', 'http']),
+      /** Operating system family, for platform-specific wording. */
+      platform: z.string(),
+      /** Folder where main keeps files (vault, keys, backups), shown in settings. */
+      dataDir: z.string(),
+      /** Runtime versions, for support requests. */
+      versions: z.object({ node: z.string(), electron: z.string().nullable(), chrome: z.string().nullable() }),
+    }),
+  },
+  'dialog.openFile': {
+    input: z
+      .object({
+        /** Window title of the native dialog (already translated by the renderer). */
+        title: z.string().max(200).optional(),
+        filters: z.array(fileFilter).max(20).optional(),
+        /** Allow picking several files at once. */
+        multiple: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.union([
+      z.object({ canceled: z.literal(true) }),
+      z.object({
+        canceled: z.literal(false),
+        files: z.array(
+          z.object({
+            /** Handle to pass to later calls (ingest, import) instead of a path. */
+            grant: fileGrant,
+            /** File name without folders, for display. */
+            name: z.string(),
+            /** Size in bytes at the time of picking. */
+            size: z.number().int().nonnegative(),
+          }),
+        ),
+      }),
+    ]),
+  },
+  'dialog.saveFile': {
+    input: z
+      .object({
+        title: z.string().max(200).optional(),
+        /** File name proposed to the user, without folders. */
+        suggestedName: z
+          .string()
+          .min(1)
+          .max(255)
+          .refine((n) => !/[\\/]/.test(n) && n !== '.' && n !== '..', 'must be a bare file name'),
+        filters: z.array(fileFilter).max(20).optional(),
+      })
+      .strict(),
+    output: z.union([
+      z.object({ canceled: z.literal(true) }),
+      z.object({
+        canceled: z.literal(false),
+        /** Handle to pass to the export call that writes the file. */
+        grant: fileGrant,
+        /** Chosen file name without folders, for display. */
+        name: z.string(),
+      }),
+    ]),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
+
+export type Methods = typeof methods
+export type MethodName = keyof Methods
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>
+
+/** The runtime allow-list: anything else is refused before it reaches a handler. */
+export const methodNames = Object.freeze(Object.keys(methods)) as readonly MethodName[]
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(methods, value)
+}
