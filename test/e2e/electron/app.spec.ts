@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { _electron as electron, expect, test } from '@playwright/test'
+
+/** Path of the Electron binary if its download ever happened on this machine. */
+function electronBinary(): string | null {
+  try {
+    const path = createRequire(__filename)('electron') as unknown
+    return typeof path === 'string' && existsSync(path) ? path : null
+  } catch {
+    return null
+  }
+}
+
+const binary = electronBinary()
+
+test.skip(
+  binary === null,
+  'No Electron binary on this machine: installs run with ELECTRON_SKIP_BINARY_DOWNLOAD=1 because the binary cannot be downloaded here. These tests run where the binary exists.',
+)
+
+test('the desktop app opens its window with window.api and no Node in the page', async () => {
+  const app = await electron.launch({ executablePath: binary ?? undefined, args: [join(__dirname, '../../..')] })
+  try {
+    const window = await app.firstWindow()
+    await expect(window.getByRole('heading', { level: 1, name: /Cases|Dossiers|Hồ sơ|Дела/ })).toBeVisible()
+    expect(await window.evaluate(() => typeof window.api?.call)).toBe('function')
+    expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
+    expect(await window.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined')
+    expect(window.url()).toBe('app://redress/index.html#/cases')
+    const info = await window.evaluate(() => window.api?.call('app.info', {}))
+    expect(info).toMatchObject({ ok: true, value: { transport: 'ipc' } })
+  } finally {
+    await app.close()
+  }
+})
