@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { composeMain } from './compose'
 import { createScriptedDialogAdapter } from './services/dialogs/scripted-dialog-adapter'
-import { readJsonBody, startHttpServer } from './transport/http-server'
+import { readJsonBody, refuseBody, startHttpServer } from './transport/http-server'
 import { version } from '../../package.json'
 
 /**
@@ -53,9 +53,13 @@ async function main(): Promise<void> {
     extraRoutes: async (request, response, url) => {
       if (url.pathname !== '/__harness/dialog' || request.method !== 'POST') return false
       const body = await readJsonBody(request)
-      const answer = body.ok ? scriptedAnswer.safeParse(body.value) : null
-      if (!answer?.success) {
-        response.writeHead(400, { 'Content-Type': 'application/json' }).end('{"ok":false}')
+      if (!body.ok) {
+        refuseBody(request, response, body)
+        return true
+      }
+      const answer = scriptedAnswer.safeParse(body.value)
+      if (!answer.success) {
+        refuseBody(request, response, { ok: false, error: { code: 'invalid_input', message: answer.error.message } })
         return true
       }
       dialogs.enqueue(answer.data)

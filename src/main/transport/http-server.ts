@@ -104,7 +104,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         const method = decodeURIComponent(url.pathname.slice('/api/call/'.length))
         const body = await readJsonBody(request)
         if (!body.ok) {
-          sendJson(response, 400, body)
+          refuseBody(request, response, body)
           return
         }
         const result = await dispatch(method, body.value, { transport: 'http' })
@@ -185,7 +185,16 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body))
 }
 
+/** Answers a bad body and drops the connection, so an oversized upload stops at once. */
+export function refuseBody(request: IncomingMessage, response: ServerResponse, result: Result<unknown>): void {
+  response.setHeader('Connection', 'close')
+  sendJson(response, 400, result)
+  response.on('finish', () => request.destroy())
+}
+
 export async function readJsonBody(request: IncomingMessage): Promise<Result<unknown>> {
+  const declared = Number(request.headers['content-length'] ?? 0)
+  if (declared > maxBodyBytes) return failure('invalid_input', 'Request body too large')
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request) {
