@@ -8,7 +8,11 @@ import { chromium } from '@playwright/test'
 
 const outDir = process.argv[2] ?? '.test-output/screenshots'
 mkdirSync(outDir, { recursive: true })
-const harness = spawn(process.execPath, ['out/main/harness.js', '--data', mkdtempSync(join(tmpdir(), 'redress-shots-'))])
+const harness = spawn(process.execPath, [
+  'out/main/harness.js',
+  '--data',
+  mkdtempSync(join(tmpdir(), 'redress-shots-')),
+])
 const url = await new Promise((resolve) => {
   harness.stdout.on('data', (d) => {
     const m = /Redress harness: (\S+)/.exec(String(d))
@@ -17,7 +21,14 @@ const url = await new Promise((resolve) => {
 })
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 })
 const shots = [
   ['en', 'light', 'cases'],
@@ -31,7 +42,7 @@ for (const [language, scheme, route] of shots) {
   const page = await context.newPage()
   await page.goto(url)
   await page.getByRole('combobox').first().selectOption(language)
-  await page.evaluate((r) => (window.location.hash = `#/${r}`), route)
+  await page.evaluate((r) => (globalThis.location.hash = `#/${r}`), route)
   await page.waitForTimeout(400)
   await page.screenshot({ path: join(outDir, `${route}-${language}-${scheme}.png`) })
   await context.close()

@@ -1,4 +1,12 @@
-import { AppError, isMethodName, methods, type MethodName, type MethodOutput, type ParsedInput, type Result } from '@shared/contract'
+import {
+  AppError,
+  isMethodName,
+  methods,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+  type Result,
+} from '@shared/contract'
 
 /** What a handler knows about the call it serves. */
 export interface CallContext {
@@ -25,7 +33,10 @@ export interface DispatchLog {
 export function createDispatch(handlers: Handlers, log: DispatchLog = console): Dispatch {
   return async (method, rawInput, context) => {
     if (!isMethodName(method)) {
-      return fail('unknown_method', `Unknown method ${typeof method === 'string' ? method.slice(0, 100) : typeof method}`)
+      return fail(
+        'unknown_method',
+        `Unknown method ${typeof method === 'string' ? method.slice(0, 100) : typeof method}`,
+      )
     }
     const spec = methods[method]
     const parsed = spec.input.safeParse(rawInput ?? {})

@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     options: { port: { type: 'string', default: '0' }, data: { type: 'string' } },
   })
   const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0..65535, got ${values.port}`)
   const dataDir = values.data ? resolve(values.data) : mkdtempSync(join(tmpdir(), 'redress-harness-'))
   mkdirSync(dataDir, { recursive: true })
 

@@ -52,7 +52,11 @@ if (!app.requestSingleInstanceLock()) {
     })
     session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
       isPermissionGranted(
-        { permission, requestingUrl: details.requestingUrl ?? requestingOrigin, isMainFrame: details.isMainFrame ?? false },
+        {
+          permission,
+          requestingUrl: details.requestingUrl ?? requestingOrigin,
+          isMainFrame: details.isMainFrame ?? false,
+        },
         trustedOrigins,
       ),
     )

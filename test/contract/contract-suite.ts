@@ -79,7 +79,9 @@ export function describeContract(
       const result = await client.call('dialog.openFile', { title: 'Pick evidence' })
       expect(result.ok).toBe(true)
       if (!result.ok || result.value.canceled) throw new Error('expected a file')
-      expect(result.value.files).toEqual([{ grant: expect.stringMatching(/^grant_/), name: 'contract.pdf', size: 1234 }])
+      expect(result.value.files).toEqual([
+        { grant: expect.stringMatching(/^grant_/), name: 'contract.pdf', size: 1234 },
+      ])
       expect(JSON.stringify(result)).not.toContain(files)
       // The grant resolves in main to the file the user picked, for reading only.
       const grant = result.value.files[0]?.grant ?? ''
@@ -129,7 +131,10 @@ export function describeContract(
       ]
       for (const [method, input] of bad) {
         const result = await client.call(method, input as never)
-        expect(result, `${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+        expect(result, `${method} ${JSON.stringify(input)}`).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_input' },
+        })
       }
       expect(underTest.dialogs.shown.length).toBe(shownBefore)
     })

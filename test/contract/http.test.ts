@@ -17,7 +17,12 @@ function makeRendererDir(): string {
 describeContract('http', async (underTest) => {
   const rendererDir = makeRendererDir()
   const token = 'contract-test-token-0123456789'
-  const server = await startHttpServer({ dispatch: underTest.main.dispatch, bus: underTest.main.bus, rendererDir, token })
+  const server = await startHttpServer({
+    dispatch: underTest.main.dispatch,
+    bus: underTest.main.bus,
+    rendererDir,
+    token,
+  })
   const client = createApiClient(createHttpTransport({ baseUrl: server.origin, token, reconnectMs: 50 }))
   return {
     client,
@@ -35,7 +40,13 @@ function raw(
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
       (res) => {
         let body = ''
         res.on('data', (c: Buffer) => (body += c.toString()))
@@ -133,7 +144,13 @@ describe('HTTP gate', () => {
     expect(index.status).toBe(200)
     expect(index.headers['content-security-policy']).toContain("script-src 'self'")
     expect(index.headers['x-content-type-options']).toBe('nosniff')
-    for (const path of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/link.txt', '/%00']) {
+    for (const path of [
+      '/../package.json',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+      '/link.txt',
+      '/%00',
+    ]) {
       const res = await raw(server, { path })
       expect(res.status, path).toBe(404)
       expect(res.body).not.toContain('secret')

@@ -155,9 +155,9 @@ describe('IPC gate', () => {
 
   it('has no channel at all for a method outside the contract', async () => {
     const { restore } = setup()
-    await expect(electron.ipcRenderer.invoke(`${ipcChannelPrefix}fs.readFile`, { path: '/etc/passwd' })).rejects.toThrow(
-      /No handler registered/,
-    )
+    await expect(
+      electron.ipcRenderer.invoke(`${ipcChannelPrefix}fs.readFile`, { path: '/etc/passwd' }),
+    ).rejects.toThrow(/No handler registered/)
     restore()
   })
 

@@ -35,9 +35,9 @@ afterEach(async () => {
 describe('the case database', () => {
   it('asks Chromium for strict durability, so a power cut loses no acknowledged write', () => {
     const db = open()
-    expect((db as unknown as { _options: { chromeTransactionDurability?: string } })._options.chromeTransactionDurability).toBe(
-      'strict',
-    )
+    expect(
+      (db as unknown as { _options: { chromeTransactionDurability?: string } })._options.chromeTransactionDurability,
+    ).toBe('strict')
   })
 
   it('keeps a case across closing and reopening the database', async () => {

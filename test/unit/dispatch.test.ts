@@ -61,17 +61,33 @@ describe('dispatch', () => {
   })
 
   it('refuses a handler result outside the contract', async () => {
-    const dispatch = createDispatch(handlers({ 'app.info': async () => ({ ...info, transport: 'carrier-pigeon' as 'ipc' }) }), quiet)
-    expect(await dispatch('app.info', {}, { transport: 'ipc' })).toMatchObject({ ok: false, error: { code: 'internal' } })
+    const dispatch = createDispatch(
+      handlers({ 'app.info': async () => ({ ...info, transport: 'carrier-pigeon' as 'ipc' }) }),
+      quiet,
+    )
+    expect(await dispatch('app.info', {}, { transport: 'ipc' })).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    })
   })
 
-  it.each([undefined, null, 42, 'x', ['app.info'], { toString: 'app.info' }, '__proto__', 'constructor', 'hasOwnProperty'])(
-    'refuses %j as a method name',
-    async (method) => {
-      const dispatch = createDispatch(handlers(), quiet)
-      expect(await dispatch(method, {}, { transport: 'http' })).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
-    },
-  )
+  it.each([
+    undefined,
+    null,
+    42,
+    'x',
+    ['app.info'],
+    { toString: 'app.info' },
+    '__proto__',
+    'constructor',
+    'hasOwnProperty',
+  ])('refuses %j as a method name', async (method) => {
+    const dispatch = createDispatch(handlers(), quiet)
+    expect(await dispatch(method, {}, { transport: 'http' })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    })
+  })
 })
 
 describe('file grants', () => {

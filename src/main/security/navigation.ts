@@ -1,6 +1,9 @@
 /** The part of Electron's WebContents that hardening touches, so tests can pass a fake. */
 export interface HardenableContents {
-  on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', listener: (event: { preventDefault(): void }, ...rest: unknown[]) => void): unknown
+  on(
+    event: 'will-navigate' | 'will-redirect' | 'will-attach-webview',
+    listener: (event: { preventDefault(): void }, ...rest: unknown[]) => void,
+  ): unknown
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
 }
 

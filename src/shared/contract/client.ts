@@ -28,13 +28,16 @@ export function createApiClient(transport: Transport): ApiClient {
   const dispatch = (raw: unknown): void => {
     const message: EventMessage | null = parseEventMessage(raw)
     if (!message) return
+    // One failing listener must not starve the others; its error surfaces afterwards.
+    let failure: unknown = null
     for (const listener of listeners.get(message.name) ?? []) {
       try {
         ;(listener as (payload: unknown) => void)(message.payload)
       } catch (error) {
-        console.error('Event listener failed', error)
+        failure ??= error
       }
     }
+    if (failure !== null) throw failure
   }
 
   return {

@@ -27,9 +27,7 @@ export interface ApiErrorShape {
  * Every call answers with a Result rather than throwing: thrown errors lose their
  * fields when they cross Electron's contextBridge, a Result does not.
  */
-export type Result<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: ApiErrorShape }
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorShape }
 
 /** Thrown inside main by services to choose the code the renderer sees. */
 export class AppError extends Error {

@@ -23,13 +23,13 @@ test.skip(
 test('the desktop app opens its window with window.api and no Node in the page', async () => {
   const app = await electron.launch({ executablePath: binary ?? undefined, args: [join(__dirname, '../../..')] })
   try {
-    const window = await app.firstWindow()
-    await expect(window.getByRole('heading', { level: 1, name: /Cases|Dossiers|Hồ sơ|Дела/ })).toBeVisible()
-    expect(await window.evaluate(() => typeof window.api?.call)).toBe('function')
-    expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
-    expect(await window.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined')
-    expect(window.url()).toBe('app://redress/index.html#/cases')
-    const info = await window.evaluate(() => window.api?.call('app.info', {}))
+    const page = await app.firstWindow()
+    await expect(page.getByRole('heading', { level: 1, name: /Cases|Dossiers|Hồ sơ|Дела/ })).toBeVisible()
+    expect(await page.evaluate(() => typeof window.api?.call)).toBe('function')
+    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
+    expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined')
+    expect(page.url()).toBe('app://redress/index.html#/cases')
+    const info = await page.evaluate(() => window.api?.call('app.info', {}))
     expect(info).toMatchObject({ ok: true, value: { transport: 'ipc' } })
   } finally {
     await app.close()

@@ -12,14 +12,20 @@ export interface Harness {
   /** The harness's --data folder. */
   readonly dataDir: string
   /** Says what "the user" picks in the next native dialog. */
-  answerNextDialog(answer: { kind: 'open'; paths: string[] } | { kind: 'save'; path: string } | { kind: 'cancel' }): Promise<void>
+  answerNextDialog(
+    answer: { kind: 'open'; paths: string[] } | { kind: 'save'; path: string } | { kind: 'cancel' },
+  ): Promise<void>
 }
 
 /** Starts `node out/main/harness.js` (built by `npm run build`) and reads the line it prints. */
 async function startHarness(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(__dirname, '../../../out/main/harness.js'), '--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, '../../../out/main/harness.js'), '--port', '0', '--data', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''
     const timer = setTimeout(() => reject(new Error(`Harness did not start:\n${output}`)), 15_000)

@@ -46,18 +46,29 @@ describe('permissions', () => {
   it('grants camera and microphone to the app, for recording interviews', () => {
     expect(isPermissionGranted({ ...app, permission: 'media', mediaTypes: ['video', 'audio'] }, [appOrigin])).toBe(true)
   })
-  it.each(['geolocation', 'notifications', 'midi', 'openExternal', 'hid', 'serial', 'usb', 'display-capture', 'pointerLock'])(
-    'refuses %s',
-    (permission) => {
-      expect(isPermissionGranted({ ...app, permission }, [appOrigin])).toBe(false)
-    },
-  )
+  it.each([
+    'geolocation',
+    'notifications',
+    'midi',
+    'openExternal',
+    'hid',
+    'serial',
+    'usb',
+    'display-capture',
+    'pointerLock',
+  ])('refuses %s', (permission) => {
+    expect(isPermissionGranted({ ...app, permission }, [appOrigin])).toBe(false)
+  })
   it('refuses media to frames and other origins, and screen capture through media', () => {
     expect(isPermissionGranted({ ...app, permission: 'media', isMainFrame: false }, [appOrigin])).toBe(false)
     expect(
-      isPermissionGranted({ permission: 'media', requestingUrl: 'https://evil.example/', isMainFrame: true }, [appOrigin]),
+      isPermissionGranted({ permission: 'media', requestingUrl: 'https://evil.example/', isMainFrame: true }, [
+        appOrigin,
+      ]),
     ).toBe(false)
-    expect(isPermissionGranted({ ...app, permission: 'media', mediaTypes: ['video', 'screen'] }, [appOrigin])).toBe(false)
+    expect(isPermissionGranted({ ...app, permission: 'media', mediaTypes: ['video', 'screen'] }, [appOrigin])).toBe(
+      false,
+    )
   })
 })
 
@@ -116,9 +127,9 @@ describe('serving the renderer from app://', () => {
 
   it('refuses other hosts, other methods and escapes', async () => {
     expect((await serveAppRequest(root, new Request('app://evil/index.html'))).status).toBe(404)
-    expect((await serveAppRequest(root, new Request('app://redress/index.html', { method: 'POST', body: 'x' }))).status).toBe(
-      405,
-    )
+    expect(
+      (await serveAppRequest(root, new Request('app://redress/index.html', { method: 'POST', body: 'x' }))).status,
+    ).toBe(405)
     const escaped = await serveAppRequest(root, new Request('app://redress/%2e%2e/%2e%2e/etc/passwd'))
     expect(escaped.status).toBe(404)
   })

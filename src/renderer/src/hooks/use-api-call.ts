@@ -13,20 +13,27 @@ export function useApiCall<M extends MethodName>(
   input: MethodInput<M>,
 ): ApiCallState<MethodOutput<M>> & { retry: () => void } {
   const api = useApi()
-  const [state, setState] = useState<ApiCallState<MethodOutput<M>>>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
-  const key = JSON.stringify(input)
+  const inputKey = JSON.stringify(input)
+  const requestKey = `${method}\n${inputKey}\n${attempt}`
+  // The answer remembers which request it answers, so a new request reads as loading.
+  const [answer, setAnswer] = useState<{ key: string; state: ApiCallState<MethodOutput<M>> } | null>(null)
+
   useEffect(() => {
     let live = true
-    setState({ status: 'loading' })
-    void api.call(method, JSON.parse(key) as MethodInput<M>).then((result) => {
+    void api.call(method, JSON.parse(inputKey) as MethodInput<M>).then((result) => {
       if (!live) return
-      setState(result.ok ? { status: 'ok', value: result.value } : { status: 'error', error: result.error })
+      setAnswer({
+        key: requestKey,
+        state: result.ok ? { status: 'ok', value: result.value } : { status: 'error', error: result.error },
+      })
     })
     return () => {
       live = false
     }
-  }, [api, method, key, attempt])
+  }, [api, method, inputKey, requestKey])
+
   const retry = useCallback(() => setAttempt((n) => n + 1), [])
+  const state: ApiCallState<MethodOutput<M>> = answer?.key === requestKey ? answer.state : { status: 'loading' }
   return { ...state, retry }
 }

@@ -14,7 +14,9 @@ export function CasesPage(): ReactNode {
     <>
       <header className="page-header">
         <h1>{t('cases.title')}</h1>
-        {cases && cases.length > 0 ? <p className="page-header__meta">{t('cases.count', { count: cases.length })}</p> : null}
+        {cases && cases.length > 0 ? (
+          <p className="page-header__meta">{t('cases.count', { count: cases.length })}</p>
+        ) : null}
       </header>
       {cases === undefined ? (
         <p aria-busy="true">{t('app.loading')}</p>

@@ -16,7 +16,11 @@ export function connectApi(): ApiClient | null {
     window.sessionStorage.setItem(tokenKey, fromUrl)
     params.delete('token')
     const query = params.toString()
-    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`)
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`,
+    )
   }
   const token = fromUrl ?? window.sessionStorage.getItem(tokenKey)
   return token ? createApiClient(createHttpTransport({ token })) : null
