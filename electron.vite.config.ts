@@ -4,22 +4,23 @@ import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 import { contentSecurityPolicy } from './src/main/security/csp'
 
-/** Writes the one CSP into index.html, so the page is protected even before headers apply. */
-function cspMetaTag(): Plugin {
+/**
+ * index.html carries the CSP literally (so static checkers see it); this fails
+ * the build if it ever differs from the one policy in src/main/security/csp.ts.
+ */
+function cspMetaTagCheck(): Plugin {
   return {
-    name: 'redress-csp-meta',
+    name: 'redress-csp-meta-check',
     transformIndexHtml: {
       order: 'pre',
-      handler: (html) => ({
-        html,
-        tags: [
-          {
-            tag: 'meta',
-            attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ forMetaTag: true }) },
-            injectTo: 'head-prepend',
-          },
-        ],
-      }),
+      handler: (html) => {
+        const match = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)
+        const expected = contentSecurityPolicy({ forMetaTag: true })
+        if (match?.[1] !== expected) {
+          throw new Error(`index.html CSP differs from src/main/security/csp.ts.\nExpected: ${expected}\nFound: ${match?.[1]}`)
+        }
+        return html
+      },
     },
   }
 }
@@ -57,7 +58,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     resolve: { alias: { ...alias, '@renderer': resolve(__dirname, 'src/renderer/src') } },
-    plugins: [react(), cspMetaTag()],
+    plugins: [react(), cspMetaTagCheck()],
     build: {
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
     },

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { secureWebPreferences } from '../../../src/main/security/web-preferences'
 
 /** Captures what the window factory asks of Electron, without an Electron binary. */
 const electron = vi.hoisted(() => {
@@ -37,29 +36,6 @@ vi.mock('electron', () => ({ BrowserWindow: electron.FakeWindow }))
 
 const { createMainWindow } = await import('../../../src/main/windows/main-window')
 
-describe('secure web preferences', () => {
-  const prefs = secureWebPreferences('/app/out/preload/index.cjs')
-  it.each([
-    ['contextIsolation', true],
-    ['sandbox', true],
-    ['nodeIntegration', false],
-    ['nodeIntegrationInWorker', false],
-    ['nodeIntegrationInSubFrames', false],
-    ['webSecurity', true],
-    ['allowRunningInsecureContent', false],
-    ['experimentalFeatures', false],
-    ['webviewTag', false],
-    ['navigateOnDragDrop', false],
-    ['enableBlinkFeatures', ''],
-  ])('sets %s to %s explicitly', (key, value) => {
-    expect(prefs).toHaveProperty(key, value)
-  })
-  it('loads the preload given, and nothing else', () => {
-    expect(prefs.preload).toBe('/app/out/preload/index.cjs')
-    expect(prefs).not.toHaveProperty('additionalArguments')
-  })
-})
-
 describe('the main window factory', () => {
   let window: FakeWindow
   let options: Record<string, unknown>
@@ -72,8 +48,28 @@ describe('the main window factory', () => {
     options = made.options
   })
 
-  it('opens every window with the secure preferences, unchanged', () => {
-    expect(options['webPreferences']).toEqual(secureWebPreferences('/app/out/preload/index.cjs'))
+  it.each([
+    ['contextIsolation', true],
+    ['sandbox', true],
+    ['nodeIntegration', false],
+    ['nodeIntegrationInWorker', false],
+    ['nodeIntegrationInSubFrames', false],
+    ['webSecurity', true],
+    ['allowRunningInsecureContent', false],
+    ['experimentalFeatures', false],
+    ['webviewTag', false],
+    ['navigateOnDragDrop', false],
+    ['disableBlinkFeatures', 'Auxclick'],
+  ])('sets webPreferences.%s to %j explicitly', (key, value) => {
+    expect(options['webPreferences']).toHaveProperty(key, value)
+  })
+
+  it('loads the preload given and passes nothing else to the page', () => {
+    const prefs = options['webPreferences'] as Record<string, unknown>
+    expect(prefs['preload']).toBe('/app/out/preload/index.cjs')
+    expect(prefs).not.toHaveProperty('additionalArguments')
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures')
+    expect(options['show']).toBe(false)
   })
 
   it('loads the app from app://, not file://', () => {
