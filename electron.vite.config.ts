@@ -17,7 +17,9 @@ function cspMetaTagCheck(): Plugin {
         const match = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)
         const expected = contentSecurityPolicy({ forMetaTag: true })
         if (match?.[1] !== expected) {
-          throw new Error(`index.html CSP differs from src/main/security/csp.ts.\nExpected: ${expected}\nFound: ${match?.[1]}`)
+          throw new Error(
+            `index.html CSP differs from src/main/security/csp.ts.\nExpected: ${expected}\nFound: ${match?.[1]}`,
+          )
         }
         return html
       },

@@ -57,7 +57,18 @@ const dir = mkdtempSync(join(tmpdir(), 'redress-audit-'))
 const report = join(dir, 'report.csv')
 const run = spawnSync(
   process.execPath,
-  [require.resolve('@doyensec/electronegativity/dist/index.js'), '-i', 'src', '-o', report, '-r', '-v', 'false', '-e', electronVersion],
+  [
+    require.resolve('@doyensec/electronegativity/dist/index.js'),
+    '-i',
+    'src',
+    '-o',
+    report,
+    '-r',
+    '-v',
+    'false',
+    '-e',
+    electronVersion,
+  ],
   { encoding: 'utf8', timeout: 5 * 60_000 },
 )
 let rows
