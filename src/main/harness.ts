@@ -70,7 +70,8 @@ async function main(): Promise<void> {
   })
 
   console.log(`Redress harness: ${server.origin}/?token=${token}`)
-  console.log(`Data folder: ${dataDir}`)
+  // stdout carries exactly one line, the address; the rest goes to stderr.
+  console.error(`Data folder: ${dataDir}`)
 
   const stop = (): void => {
     void server.close().then(() => process.exit(0))

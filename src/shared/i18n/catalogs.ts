@@ -1,8 +1,36 @@
-import en from './catalogs/en.json'
-import fr from './catalogs/fr.json'
-import ru from './catalogs/ru.json'
-import vi from './catalogs/vi.json'
+/**
+ * Every message of the product: per language, one file per area (locales/<language>/<area>.json),
+ * each file owning its top-level keys. English is the reference; test/unit/i18n.test.ts fails on
+ * any key missing in another language. A new area adds one import per language here.
+ */
 import type { Language } from './languages'
 
-/** Every message of the product, one catalog per language; en is the reference. */
-export const catalogs: Readonly<Record<Language, Readonly<Record<string, unknown>>>> = { en, fr, vi, ru }
+import enCommon from './locales/en/common.json'
+import enCases from './locales/en/cases.json'
+import enReview from './locales/en/review.json'
+import enSettings from './locales/en/settings.json'
+import enErrors from './locales/en/errors.json'
+import frCommon from './locales/fr/common.json'
+import frCases from './locales/fr/cases.json'
+import frReview from './locales/fr/review.json'
+import frSettings from './locales/fr/settings.json'
+import frErrors from './locales/fr/errors.json'
+import viCommon from './locales/vi/common.json'
+import viCases from './locales/vi/cases.json'
+import viReview from './locales/vi/review.json'
+import viSettings from './locales/vi/settings.json'
+import viErrors from './locales/vi/errors.json'
+import ruCommon from './locales/ru/common.json'
+import ruCases from './locales/ru/cases.json'
+import ruReview from './locales/ru/review.json'
+import ruSettings from './locales/ru/settings.json'
+import ruErrors from './locales/ru/errors.json'
+
+export type Catalog = Readonly<Record<string, unknown>>
+
+export const catalogs: Readonly<Record<Language, Catalog>> = {
+  en: { ...enCommon, ...enCases, ...enReview, ...enSettings, ...enErrors },
+  fr: { ...frCommon, ...frCases, ...frReview, ...frSettings, ...frErrors },
+  vi: { ...viCommon, ...viCases, ...viReview, ...viSettings, ...viErrors },
+  ru: { ...ruCommon, ...ruCases, ...ruReview, ...ruSettings, ...ruErrors },
+}

@@ -1,11 +1,13 @@
 import type { Page } from '@playwright/test'
-import en from '../../../src/shared/i18n/catalogs/en.json'
-import fr from '../../../src/shared/i18n/catalogs/fr.json'
-import ru from '../../../src/shared/i18n/catalogs/ru.json'
-import vi from '../../../src/shared/i18n/catalogs/vi.json'
+import { catalogs } from '../../../src/shared/i18n/catalogs'
 import { expect, test } from './fixtures'
 
-const catalogs = { en, fr, vi, ru }
+/** A message of a catalog by its dotted key, as the app shows it. */
+function msg(catalog: unknown, key: string): string {
+  const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], catalog)
+  if (typeof value !== 'string') throw new Error(`No message ${key}`)
+  return value
+}
 
 /** Fails the test on any console error: a CSP violation or a failed load shows up there. */
 function watchConsole(page: Page): string[] {
@@ -55,16 +57,16 @@ for (const [language, catalog] of Object.entries(catalogs)) {
     await page.getByRole('combobox').first().selectOption(language)
     await expect(page.locator('html')).toHaveAttribute('lang', language)
 
-    const nav = page.getByRole('navigation', { name: catalog.nav.label })
-    await expect(page.getByRole('heading', { name: catalog.cases.emptyTitle })).toBeVisible()
+    const nav = page.getByRole('navigation', { name: msg(catalog, 'nav.label') })
+    await expect(page.getByRole('heading', { name: msg(catalog, 'cases.emptyTitle') })).toBeVisible()
 
-    await nav.getByRole('link', { name: catalog.nav.review }).click()
-    await expect(page.getByRole('heading', { level: 1, name: catalog.review.title })).toBeVisible()
-    await expect(page.getByText(catalog.review.emptyBody)).toBeVisible()
+    await nav.getByRole('link', { name: msg(catalog, 'nav.review') }).click()
+    await expect(page.getByRole('heading', { level: 1, name: msg(catalog, 'review.title') })).toBeVisible()
+    await expect(page.getByText(msg(catalog, 'review.emptyBody'))).toBeVisible()
 
-    await nav.getByRole('link', { name: catalog.nav.settings }).click()
-    await expect(page.getByRole('heading', { level: 1, name: catalog.settings.title })).toBeVisible()
-    await expect(page.getByText(catalog.settings.transport.http)).toBeVisible()
+    await nav.getByRole('link', { name: msg(catalog, 'nav.settings') }).click()
+    await expect(page.getByRole('heading', { level: 1, name: msg(catalog, 'settings.title') })).toBeVisible()
+    await expect(page.getByText(msg(catalog, 'settings.transport.http'))).toBeVisible()
 
     // A missing key would show as its dotted name, e.g. "settings.about.title".
     const text = await page.locator('body').innerText()
@@ -110,7 +112,7 @@ test('a browser without the access key is told what to open, and the API refuses
   await page.goto(harness.origin)
   await expect(page.getByRole('heading', { name: 'This page needs its access key' })).toBeVisible()
   await page.getByLabel('Language').selectOption('vi')
-  await expect(page.getByRole('heading', { name: vi.harness.noTokenTitle })).toBeVisible()
+  await expect(page.getByRole('heading', { name: msg(catalogs.vi, 'harness.noTokenTitle') })).toBeVisible()
 
   const refused = await page.request.post(`${harness.origin}/api/call/app.info`, { data: {} })
   expect(refused.status()).toBe(401)
