@@ -1,21 +1,29 @@
+import { join } from 'node:path'
 import { createDispatch, type Dispatch } from './dispatch'
 import { createHandlers } from './handlers'
 import { createAppInfoService, type AppInfo } from './services/app-info/app-info'
 import { createDialogService, type DialogAdapter } from './services/dialogs/dialogs'
 import { createFileGrants, type FileGrants } from './services/dialogs/file-grants'
 import { createEventBus, type EventBus } from './services/events'
+import { createVault, type Vault, type VaultOptions } from './services/vault/vault'
+import { createVaultService } from './services/vault/vault-service'
 
 export interface MainAdapters {
-  /** Facts about the build and where data lives. */
+  /** Facts about the build and where data lives (the vault is `<dataDir>/vault`). */
   readonly appInfo: AppInfo
   /** Native dialogs (Electron) or scripted ones (harness, tests). */
   readonly dialogs: DialogAdapter
+  /** Vault settings other than its place, for tests (a failing disk, a clock). */
+  readonly vault?: Omit<VaultOptions, 'root'>
+  readonly log?: { readonly error: (message: string, detail?: unknown) => void }
 }
 
 export interface Main {
   readonly dispatch: Dispatch
   readonly bus: EventBus
   readonly grants: FileGrants
+  /** For the media handlers (Electron's media: scheme, the harness's /media/ route). */
+  readonly vault: Vault
 }
 
 /**
@@ -23,11 +31,17 @@ export interface Main {
  * the harness share this, so both run the same main code.
  */
 export function composeMain(adapters: MainAdapters): Main {
+  const log = adapters.log ?? console
   const bus = createEventBus()
   const grants = createFileGrants()
+  const vault = createVault({ ...adapters.vault, root: join(adapters.appInfo.dataDir, 'vault') })
+  // Sweep a previous crash's temporary files now rather than at the first ingest;
+  // vault calls wait for this anyway, and report the failure themselves.
+  vault.ready().catch((error: unknown) => log.error('Vault could not be prepared', error))
   const handlers = createHandlers({
     appInfo: createAppInfoService(adapters.appInfo),
     dialogs: createDialogService(adapters.dialogs, grants),
+    vault: createVaultService({ vault, grants, bus }),
   })
-  return { dispatch: createDispatch(handlers), bus, grants }
+  return { dispatch: createDispatch(handlers, log), bus, grants, vault }
 }

@@ -1,10 +1,13 @@
+import { mediaUrlFor } from '@shared/contract'
 import type { Handlers } from './dispatch'
 import type { AppInfoService } from './services/app-info/app-info'
 import type { DialogService } from './services/dialogs/dialogs'
+import type { VaultService } from './services/vault/vault-service'
 
 export interface Services {
   readonly appInfo: AppInfoService
   readonly dialogs: DialogService
+  readonly vault: VaultService
 }
 
 /** Maps each method of the contract to the service function that does the work. */
@@ -13,5 +16,13 @@ export function createHandlers(services: Services): Handlers {
     'app.info': () => services.appInfo.info(),
     'dialog.openFile': (input) => services.dialogs.openFile(input),
     'dialog.saveFile': (input) => services.dialogs.saveFile(input),
+    'vault.ingest': (input) => services.vault.ingest(input),
+    'vault.cancel': (input) => services.vault.cancel(input),
+    'vault.verify': (input) => services.vault.verify(input),
+    'vault.stat': async (input, context) => {
+      const item = await services.vault.stat(input)
+      // Media URLs differ by transport: a privileged scheme in Electron, a same-origin path in the harness.
+      return { ...item, mediaUrl: item.exists ? mediaUrlFor(context.transport, item.sha256) : null }
+    },
   }
 }

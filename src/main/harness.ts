@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { composeMain } from './compose'
 import { createScriptedDialogAdapter } from './services/dialogs/scripted-dialog-adapter'
+import { serveMedia } from './services/media/serve-media'
 import { readJsonBody, refuseBody, startHttpServer } from './transport/http-server'
 import { version } from '../../package.json'
 
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     rendererDir: join(__dirname, '../renderer'),
     token,
     port,
+    media: (sha256, { method, range }) => serveMedia(main.vault, sha256, range, { method }),
     // Test controls: what the user "picks" in the next native dialog.
     extraRoutes: async (request, response, url) => {
       if (url.pathname !== '/__harness/dialog' || request.method !== 'POST') return false

@@ -5,6 +5,7 @@ import { composeMain } from './compose'
 import { createElectronDialogAdapter } from './electron-dialog-adapter'
 import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, serveAppRequest } from './security/app-protocol'
 import { hardenContents } from './security/navigation'
+import { mediaScheme, mediaSchemePrivileges, serveMediaRequest } from './services/media/media-protocol'
 import { isPermissionGranted } from './security/permissions'
 import { isTrustedSender, originOf } from './security/trusted-sender'
 import { registerIpcServer } from './transport/ipc-server'
@@ -16,7 +17,10 @@ const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : un
 const devOrigin = devServerUrl ? originOf(devServerUrl) : null
 const trustedOrigins: readonly string[] = devOrigin ? [appOrigin, devOrigin] : [appOrigin]
 
-protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: appSchemePrivileges }])
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: appSchemePrivileges },
+  { scheme: mediaScheme, privileges: mediaSchemePrivileges },
+])
 app.enableSandbox()
 
 if (!app.requestSingleInstanceLock()) {
@@ -77,6 +81,8 @@ if (!app.requestSingleInstanceLock()) {
       },
       dialogs: createElectronDialogAdapter(),
     })
+    // Answers Range itself: net.fetch('file://…') would break seeking (electron/electron#38749).
+    protocol.handle(mediaScheme, (request) => serveMediaRequest(main.vault, request, trustedOrigins))
     registerIpcServer({
       ipcMain,
       dispatch: main.dispatch,

@@ -1,13 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiClient, EventPayload } from '../../src/shared/contract'
+import type { ApiClient, EventName, EventPayload } from '../../src/shared/contract'
 import { composeMain, type Main } from '../../src/main/compose'
 import {
   createScriptedDialogAdapter,
   type ScriptedDialogAdapter,
 } from '../../src/main/services/dialogs/scripted-dialog-adapter'
+import { nodeVaultIo } from '../../src/main/services/vault/vault-io'
 
 /** One transport under test: the real client, wired to the real main through it. */
 export interface TransportUnderTest {
@@ -19,11 +21,14 @@ export interface MainUnderTest {
   readonly main: Main
   readonly dialogs: ScriptedDialogAdapter
   readonly dataDir: string
+  /** Holds the vault's writes while closed, so a test can act in the middle of an ingest. */
+  readonly writeGate: { close(): void; open(): void }
 }
 
 export function createMainUnderTest(transport: 'ipc' | 'http'): MainUnderTest {
   const dataDir = mkdtempSync(join(tmpdir(), `redress-contract-${transport}-`))
   const dialogs = createScriptedDialogAdapter()
+  let gate: { promise: Promise<void>; open: () => void } | null = null
   const main = composeMain({
     appInfo: {
       name: 'Redress',
@@ -34,8 +39,54 @@ export function createMainUnderTest(transport: 'ipc' | 'http'): MainUnderTest {
       versions: { node: process.versions.node, electron: null, chrome: null },
     },
     dialogs,
+    vault: {
+      io: {
+        write: async (...args) => {
+          await gate?.promise
+          return nodeVaultIo.write(...args)
+        },
+      },
+    },
   })
-  return { main, dialogs, dataDir }
+  const writeGate = {
+    close() {
+      let open = (): void => {}
+      const promise = new Promise<void>((resolve) => (open = resolve))
+      gate = { promise, open }
+    },
+    open() {
+      gate?.open()
+      gate = null
+    },
+  }
+  return { main, dialogs, dataDir, writeGate }
+}
+
+/** Collects events of one kind until stopped; `next` waits for one that matches. */
+function record<E extends EventName>(client: ApiClient, name: E) {
+  const seen: Array<EventPayload<E>> = []
+  const waiters: Array<{ match: (p: EventPayload<E>) => boolean; resolve: (p: EventPayload<E>) => void }> = []
+  const stop = client.on(name, (payload) => {
+    seen.push(payload)
+    for (const waiter of [...waiters]) {
+      if (waiter.match(payload)) {
+        waiters.splice(waiters.indexOf(waiter), 1)
+        waiter.resolve(payload)
+      }
+    }
+  })
+  return {
+    seen,
+    stop,
+    next(match: (p: EventPayload<E>) => boolean): Promise<EventPayload<E>> {
+      const already = seen.find(match)
+      if (already) return Promise.resolve(already)
+      return new Promise((resolve, reject) => {
+        waiters.push({ match, resolve })
+        setTimeout(() => reject(new Error(`no ${name} event in time`)), 5000)
+      })
+    },
+  }
 }
 
 /**
@@ -159,6 +210,169 @@ export function describeContract(
       underTest.main.bus.emit('task.progress', { ...payload, done: 20 })
       await new Promise((r) => setTimeout(r, 100))
       expect(received.length).toBe(count)
+    })
+
+    describe('the vault', () => {
+      let progress: ReturnType<typeof record<'task.progress'>>
+      let finished: ReturnType<typeof record<'task.finished'>>
+      const vaultDir = (): string => join(underTest.dataDir, 'vault')
+      const pick = async (path: string): Promise<string> => {
+        underTest.dialogs.enqueue({ kind: 'open', paths: [path] })
+        const picked = await client.call('dialog.openFile', {})
+        if (!picked.ok || picked.value.canceled) throw new Error('expected a file')
+        return picked.value.files[0]?.grant ?? ''
+      }
+
+      beforeAll(async () => {
+        progress = record(client, 'task.progress')
+        finished = record(client, 'task.finished')
+        // Event streams connect asynchronously on some transports: wait until one arrives.
+        for (let i = 0; i < 100 && !finished.seen.some((e) => e.taskId === 'warm-up'); i++) {
+          underTest.main.bus.emit('task.finished', { taskId: 'warm-up', kind: 'ingest', outcome: 'done', code: null })
+          await new Promise((r) => setTimeout(r, 20))
+        }
+      })
+      afterAll(() => {
+        progress.stop()
+        finished.stop()
+      })
+
+      it('vault.ingest stores a picked file under its SHA-256, with progress and an end event', async () => {
+        const bytes = randomBytes(3 * 1024 * 1024 + 17)
+        const path = join(files, 'interview.bin')
+        writeFileSync(path, bytes)
+        const sha256 = createHash('sha256').update(bytes).digest('hex')
+        const grant = await pick(path)
+
+        const result = await client.call('vault.ingest', { grant, taskId: 'ingest-1' })
+        expect(result).toEqual({
+          ok: true,
+          value: { sha256, size: bytes.length, detectedType: null, name: 'interview.bin', deduplicated: false },
+        })
+        expect(JSON.stringify(result)).not.toContain(files)
+        expect(readFileSync(join(vaultDir(), 'sha256', sha256.slice(0, 2), sha256)).equals(bytes)).toBe(true)
+        expect(await finished.next((e) => e.taskId === 'ingest-1')).toEqual({
+          taskId: 'ingest-1',
+          kind: 'ingest',
+          outcome: 'done',
+          code: null,
+        })
+        const mine = progress.seen.filter((e) => e.taskId === 'ingest-1')
+        expect(mine.at(-1)).toMatchObject({ kind: 'ingest', done: bytes.length, total: bytes.length })
+
+        const again = await client.call('vault.ingest', { grant, taskId: 'ingest-2' })
+        expect(again).toMatchObject({ ok: true, value: { sha256, deduplicated: true } })
+      })
+
+      it('vault.ingest tells a text file and an e-mail from their bytes, whatever their names', async () => {
+        writeFileSync(join(files, 'note.pdf'), 'Plain words, not a PDF at all.\n')
+        writeFileSync(join(files, 'message.dat'), 'From: a@example.org\r\nSubject: refund\r\n\r\nHello\r\n')
+        const text = await client.call('vault.ingest', { grant: await pick(join(files, 'note.pdf')), taskId: 't-text' })
+        expect(text).toMatchObject({ ok: true, value: { detectedType: { mime: 'text/plain', ext: 'txt' } } })
+        const mail = await client.call('vault.ingest', {
+          grant: await pick(join(files, 'message.dat')),
+          taskId: 't-mail',
+        })
+        expect(mail).toMatchObject({ ok: true, value: { detectedType: { mime: 'message/rfc822', ext: 'eml' } } })
+      })
+
+      it('vault.verify re-hashes a stored item, with progress when given a task id', async () => {
+        const bytes = Buffer.from('evidence to verify')
+        writeFileSync(join(files, 'verify.txt'), bytes)
+        const ingested = await client.call('vault.ingest', {
+          grant: await pick(join(files, 'verify.txt')),
+          taskId: 'ingest-v',
+        })
+        if (!ingested.ok) throw new Error(ingested.error.message)
+        const { sha256 } = ingested.value
+        const verified = await client.call('vault.verify', { sha256, taskId: 'verify-1' })
+        expect(verified).toEqual({
+          ok: true,
+          value: { sha256, ok: true, actualSha256: sha256, checkedAt: expect.any(String) },
+        })
+        expect(await finished.next((e) => e.taskId === 'verify-1')).toMatchObject({ kind: 'verify', outcome: 'done' })
+        expect(progress.seen.some((e) => e.taskId === 'verify-1' && e.kind === 'verify')).toBe(true)
+        expect(await client.call('vault.verify', { sha256 })).toMatchObject({ ok: true, value: { ok: true } })
+      })
+
+      it('vault.stat says whether an item is stored and where to play it from', async () => {
+        const bytes = Buffer.from('stat me')
+        const sha256 = createHash('sha256').update(bytes).digest('hex')
+        expect(await client.call('vault.stat', { sha256 })).toEqual({
+          ok: true,
+          value: { sha256, exists: false, size: null, detectedType: null, mediaUrl: null },
+        })
+        writeFileSync(join(files, 'stat.txt'), bytes)
+        await client.call('vault.ingest', { grant: await pick(join(files, 'stat.txt')), taskId: 'ingest-s' })
+        expect(await client.call('vault.stat', { sha256 })).toEqual({
+          ok: true,
+          value: {
+            sha256,
+            exists: true,
+            size: bytes.length,
+            detectedType: { mime: 'text/plain', ext: 'txt' },
+            mediaUrl: transport === 'ipc' ? `media://vault/${sha256}` : `/media/${sha256}`,
+          },
+        })
+      })
+
+      it('vault.cancel stops an ingest midway and leaves nothing behind', async () => {
+        const path = join(files, 'long-recording.bin')
+        writeFileSync(path, randomBytes(2 * 1024 * 1024))
+        const grant = await pick(path)
+        const storedBefore = readdirSync(join(vaultDir(), 'sha256'), { recursive: true }).length
+        underTest.writeGate.close()
+        try {
+          const running = client.call('vault.ingest', { grant, taskId: 'ingest-cancel' })
+          await progress.next((e) => e.taskId === 'ingest-cancel')
+          expect(await client.call('vault.cancel', { taskId: 'ingest-cancel' })).toEqual({
+            ok: true,
+            value: { canceled: true },
+          })
+          underTest.writeGate.open()
+          expect(await running).toMatchObject({ ok: false, error: { code: 'canceled' } })
+        } finally {
+          underTest.writeGate.open()
+        }
+        expect(await finished.next((e) => e.taskId === 'ingest-cancel')).toMatchObject({
+          outcome: 'canceled',
+          code: 'canceled',
+        })
+        expect(readdirSync(join(vaultDir(), 'tmp'))).toEqual([])
+        expect(readdirSync(join(vaultDir(), 'sha256'), { recursive: true }).length).toBe(storedBefore)
+        expect(await client.call('vault.cancel', { taskId: 'ingest-cancel' })).toEqual({
+          ok: true,
+          value: { canceled: false },
+        })
+      })
+
+      it('refuses bad vault input: unknown grants, paths instead of hashes, missing items', async () => {
+        expect(
+          await client.call('vault.ingest', { grant: 'grant_AAAAAAAAAAAAAAAAAAAAAAAA', taskId: 'ingest-bad' }),
+        ).toMatchObject({ ok: false, error: { code: 'not_found' } })
+        expect(await finished.next((e) => e.taskId === 'ingest-bad')).toMatchObject({
+          outcome: 'failed',
+          code: 'not_found',
+        })
+        const bad: Array<[Parameters<ApiClient['call']>[0], unknown]> = [
+          ['vault.ingest', { path: '/etc/passwd', taskId: 'x' }],
+          ['vault.ingest', { grant: 'grant_AAAAAAAAAAAAAAAAAAAAAAAA', taskId: '../x' }],
+          ['vault.verify', { sha256: '../../etc/passwd' }],
+          ['vault.verify', { sha256: 'A'.repeat(64) }],
+          ['vault.stat', { sha256: 'a'.repeat(63) }],
+          ['vault.stat', { sha256: `${'a'.repeat(62)}%2e` }],
+        ]
+        for (const [method, input] of bad) {
+          expect(await client.call(method, input as never), JSON.stringify(input)).toMatchObject({
+            ok: false,
+            error: { code: 'invalid_input' },
+          })
+        }
+        expect(await client.call('vault.verify', { sha256: 'b'.repeat(64) })).toMatchObject({
+          ok: false,
+          error: { code: 'not_found' },
+        })
+      })
     })
   })
 }

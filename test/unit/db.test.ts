@@ -1,20 +1,43 @@
 import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
+import { verifyChain } from '../../src/shared/domain/audit-chain'
+import type { CaseRecord } from '../../src/shared/domain/case'
 import { newId, isId } from '../../src/shared/domain/ids'
-import type { CaseId, CaseRecord } from '../../src/shared/domain/case'
+import { defaultSla } from '../../src/shared/domain/profile'
+import { computeDueDates } from '../../src/shared/domain/sla'
+import {
+  addCommunication,
+  createCase,
+  findCustomerHistory,
+  moveCase,
+  updateCase,
+  type NewCase,
+} from '../../src/renderer/src/db/cases-repo'
 import { RedressDb } from '../../src/renderer/src/db/redress-db'
 
-function aCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
-  const at = '2026-11-02T09:30:00.000Z'
+const actor = { name: 'Camille Roux' }
+
+function anIntake(overrides: Partial<NewCase> = {}): NewCase {
+  const receivedAt = '2026-11-02T09:30:00.000Z'
   return {
-    id: newId<'case'>() as CaseId,
-    ref: 'LYON-2026-0001',
-    status: 'intake',
-    receivedAt: at,
-    customerName: 'Élodie Marchand',
-    createdAt: at,
-    createdBy: 'Camille Roux',
-    updatedAt: at,
+    channel: 'in_person',
+    receivedAt,
+    receivedBy: 'Camille Roux',
+    department: 'Service client',
+    customer: {
+      name: 'Élodie Marchand',
+      address: '12 rue de la République, 69002 Lyon',
+      phone: '+33 6 12 34 56 78',
+      email: 'elodie.marchand@example.fr',
+      language: 'fr',
+    },
+    eventDate: { value: '2026-10', precision: 'month' },
+    complaint: 'Le radiateur a surchauffé et a fait fondre la prise.',
+    remedy: 'Remboursement',
+    signature: { image: 'data:image/png;base64,iVBORw0KGgo=', signedAt: receivedAt },
+    due: computeDueDates({ receivedAt, severity: null, sla: defaultSla('Europe/Paris') }),
+    assignee: 'Camille Roux',
     ...overrides,
   }
 }
@@ -26,55 +49,111 @@ function open(name = `test-${newId()}`): RedressDb {
   return db
 }
 afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close()
-    await db.delete()
-  }
+  for (const db of opened.splice(0)) await db.delete()
 })
+
+async function chainOf(db: RedressDb, chain: string) {
+  return db.audit.where('[chain+seq]').between([chain, Dexie.minKey], [chain, Dexie.maxKey]).toArray()
+}
 
 describe('the case database', () => {
   it('asks Chromium for strict durability, so a power cut loses no acknowledged write', () => {
     const db = open()
-    expect(
-      (db as unknown as { _options: { chromeTransactionDurability?: string } })._options.chromeTransactionDurability,
-    ).toBe('strict')
+    expect((db as unknown as { _options: { chromeTransactionDurability?: string } })._options.chromeTransactionDurability).toBe(
+      'strict',
+    )
+  })
+
+  it('creates a case with the next reference of its prefix and year, in triage, with its audit entries', async () => {
+    const db = open()
+    const first = await createCase(db, anIntake(), actor, 'LYON')
+    const second = await createCase(db, anIntake(), actor, 'LYON')
+    expect(first.ref).toBe('LYON-2026-0001')
+    expect(second.ref).toBe('LYON-2026-0002')
+    expect(first.status).toBe('triage')
+    expect(isId(first.id)).toBe(true)
+    const chain = await chainOf(db, first.id)
+    expect(chain.map((e) => e.action)).toEqual(['created', 'status'])
+    expect(chain.every((e) => e.by === 'Camille Roux')).toBe(true)
+    expect(verifyChain(chain)).toMatchObject({ ok: true, count: 2 })
   })
 
   it('keeps a case across closing and reopening the database', async () => {
     const name = `test-${newId()}`
-    const first = open(name)
-    const record = aCase()
-    await first.cases.add(record)
+    const first = new RedressDb(name)
+    const record = await createCase(first, anIntake(), actor, 'LYON')
     first.close()
-    const again = new RedressDb(name)
-    opened.push(again)
+    const again = open(name)
     expect(await again.cases.get(record.id)).toEqual(record)
   })
 
-  it('refuses two cases with the same human reference', async () => {
+  it('refuses a status move the workflow does not allow, and changes nothing', async () => {
     const db = open()
-    await db.cases.add(aCase({ ref: 'LYON-2026-0042' }))
-    await expect(db.cases.add(aCase({ ref: 'LYON-2026-0042' }))).rejects.toThrow(/ConstraintError|Key already exists/i)
-    expect(await db.cases.count()).toBe(1)
+    const record = await createCase(db, anIntake(), actor, 'LYON')
+    await expect(moveCase(db, record.id, actor, 'closed')).rejects.toThrow(/transition|triage/i)
+    expect((await db.cases.get(record.id))?.status).toBe('triage')
+    expect(await chainOf(db, record.id)).toHaveLength(2)
   })
 
-  it('lists cases by date received, newest first', async () => {
+  it('audits every changed field with old and new values', async () => {
     const db = open()
-    await db.cases.bulkAdd([
-      aCase({ ref: 'A-2026-0001', receivedAt: '2026-01-05T10:00:00.000Z' }),
-      aCase({ ref: 'A-2026-0002', receivedAt: '2026-03-05T10:00:00.000Z' }),
-      aCase({ ref: 'A-2026-0003', receivedAt: '2026-02-05T10:00:00.000Z' }),
-    ])
-    const refs = (await db.cases.orderBy('receivedAt').reverse().toArray()).map((c) => c.ref)
-    expect(refs).toEqual(['A-2026-0002', 'A-2026-0003', 'A-2026-0001'])
+    const record = await createCase(db, anIntake(), actor, 'LYON')
+    await updateCase(db, record.id, actor, 'updated', (c) => ({ ...c, department: 'Livraison' }))
+    const last = (await chainOf(db, record.id)).at(-1)
+    expect(last?.changes).toEqual([{ field: 'department', from: 'Service client', to: 'Livraison' }])
+    expect((await db.caseSummaries.get(record.id))?.department).toBe('Livraison')
   })
-})
 
-describe('ids', () => {
-  it('are UUIDv7, unique and ordered by creation', () => {
-    const ids = Array.from({ length: 1000 }, () => newId())
-    expect(ids.every(isId)).toBe(true)
-    expect(new Set(ids).size).toBe(1000)
-    expect([...ids].sort()).toEqual(ids)
+  it('stops the acknowledgement clock with the first acknowledgement only', async () => {
+    const db = open()
+    const record = await createCase(db, anIntake(), actor, 'LYON')
+    const at = '2026-11-02T15:00:00.000Z'
+    await addCommunication(db, record.id, actor, { kind: 'acknowledgement', channel: 'phone', at, by: actor.name, content: 'Appel' })
+    await addCommunication(db, record.id, actor, {
+      kind: 'acknowledgement',
+      channel: 'email',
+      at: '2026-11-03T15:00:00.000Z',
+      by: actor.name,
+      content: 'Courriel',
+    })
+    expect((await db.cases.get(record.id))?.acknowledgedAt).toBe(at)
+    expect(await db.communications.where('caseId').equals(record.id).count()).toBe(2)
+    expect(verifyChain(await chainOf(db, record.id)).ok).toBe(true)
+  })
+
+  it('detects an audit entry edited in the database', async () => {
+    const db = open()
+    const record = await createCase(db, anIntake(), actor, 'LYON')
+    await updateCase(db, record.id, actor, 'updated', (c) => ({ ...c, remedy: 'Excuses' }))
+    const entries = await chainOf(db, record.id)
+    const tampered = entries[1]!
+    await db.audit.put({ ...tampered, by: 'Someone else' })
+    expect(verifyChain(await chainOf(db, record.id))).toMatchObject({ ok: false, firstBroken: 2 })
+  })
+
+  it("finds the customer's other cases by name without accents, by phone or by email", async () => {
+    const db = open()
+    const first = await createCase(db, anIntake(), actor, 'LYON')
+    const byName = await createCase(
+      db,
+      anIntake({ customer: { ...anIntake().customer, name: 'MARCHAND Elodie', phone: '', email: '' } }),
+      actor,
+      'LYON',
+    )
+    const byPhone = await createCase(
+      db,
+      anIntake({ customer: { ...anIntake().customer, name: 'E. M.', phone: '06 12 34 56 78', email: '' } }),
+      actor,
+      'LYON',
+    )
+    const stranger = await createCase(
+      db,
+      anIntake({ customer: { ...anIntake().customer, name: 'Nguyễn Văn Đức', phone: '0912 345 678', email: 'duc@example.vn' } }),
+      actor,
+      'LYON',
+    )
+    const history = (await findCustomerHistory(db, first as CaseRecord)).map((c) => c.ref)
+    expect(history.sort()).toEqual([byName.ref, byPhone.ref].sort())
+    expect(history).not.toContain(stranger.ref)
   })
 })

@@ -17,6 +17,14 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'app.info': async () => info,
     'dialog.openFile': async () => ({ canceled: true }),
     'dialog.saveFile': async () => ({ canceled: true }),
+    'vault.ingest': async () => {
+      throw new AppError('not_found', 'no vault in this test')
+    },
+    'vault.cancel': async () => ({ canceled: false }),
+    'vault.verify': async () => {
+      throw new AppError('not_found', 'no vault in this test')
+    },
+    'vault.stat': async ({ sha256 }) => ({ sha256, exists: false, size: null, detectedType: null, mediaUrl: null }),
     ...overrides,
   }
 }

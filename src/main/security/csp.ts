@@ -9,7 +9,8 @@ export const cspDirectives: Readonly<Record<string, readonly string[]>> = {
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],
-  'media-src': ["'self'", 'blob:'],
+  // media: is the vault's scheme in Electron (media://vault/<sha256>); the harness serves it same-origin.
+  'media-src': ["'self'", 'blob:', 'media:'],
   'connect-src': ["'self'"],
   'worker-src': ["'self'"],
   'manifest-src': ["'self'"],

@@ -1,8 +1,11 @@
 import { createReadStream } from 'node:fs'
-import { timingSafeEqual } from 'node:crypto'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { ErrorCode, Result } from '@shared/contract'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
+import { mediaHttpPrefix, type ErrorCode, type Result } from '@shared/contract'
 import type { Dispatch } from '../dispatch'
 import type { EventBus } from '../services/events'
 import { securityHeaders } from '../security/csp'
@@ -19,6 +22,11 @@ export interface HttpServerOptions {
   readonly port?: number
   /** Extra authenticated routes (the harness's test controls); return true when handled. */
   readonly extraRoutes?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>
+  /** Answers GET /media/<sha256> (Range included); without it the route is a 404. */
+  readonly media?: (
+    sha256: string,
+    request: { readonly method: string; readonly range: string | null },
+  ) => Promise<Response>
   readonly log?: { readonly error: (message: string, detail?: unknown) => void }
 }
 
@@ -40,7 +48,20 @@ const statusOf: Readonly<Record<ErrorCode, number>> = {
   canceled: 409,
   unavailable: 503,
   internal: 500,
+  disk_full: 507,
+  source_missing: 422,
+  source_unreadable: 422,
+  source_changed: 409,
 }
+
+/**
+ * Media elements cannot send an Authorization header, so /media/ also accepts
+ * this cookie. It holds a secret of its own, not the API token: cookies ignore
+ * ports, so any other server on 127.0.0.1 receives it too, and it must not open
+ * the API there. HttpOnly keeps it from scripts, SameSite=Strict and the
+ * Sec-Fetch-Site check keep other sites from using it.
+ */
+export const mediaCookieName = 'redress_media'
 
 /**
  * The contract over loopback HTTP, for running the real renderer in a plain
@@ -49,16 +70,23 @@ const statusOf: Readonly<Record<ErrorCode, number>> = {
  * on every API request. The Electron app never starts it.
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  const { dispatch, bus, rendererDir, token, extraRoutes, log = console } = options
-  const expectedToken = Buffer.from(token)
+  const { dispatch, bus, rendererDir, token, extraRoutes, media, log = console } = options
+  const mediaSecret = randomBytes(32).toString('base64url')
   let port = 0
   const streams = new Set<ServerResponse>()
 
   const isAuthorized = (request: IncomingMessage): boolean => {
     const header = request.headers.authorization ?? ''
-    const presented = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '')
-    return presented.length === expectedToken.length && timingSafeEqual(presented, expectedToken)
+    return sameSecret(header.startsWith('Bearer ') ? header.slice(7) : '', token)
   }
+  const hasMediaCookie = (request: IncomingMessage): boolean =>
+    (request.headers.cookie ?? '')
+      .split(';')
+      .map((pair) => pair.trim())
+      .some(
+        (pair) =>
+          pair.startsWith(`${mediaCookieName}=`) && sameSecret(pair.slice(mediaCookieName.length + 1), mediaSecret),
+      )
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -76,6 +104,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     const origin = `http://${host}`
     const url = new URL(request.url ?? '/', origin)
+
+    if (url.pathname.startsWith(mediaHttpPrefix)) {
+      await serveMediaRoute(request, response, url, origin)
+      return
+    }
 
     if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/__harness/')) {
       // Browsers send Origin on cross-origin and on POST requests: it must be us.
@@ -125,13 +158,66 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       response.writeHead(404, { ...securityHeaders(), 'Content-Type': 'text/plain' }).end('Not found')
       return
     }
+    const contentType = contentTypeFor(file)
+    // The page opened with the printed address (?token=…) gets the media cookie its <video> elements will need.
+    const grantsMedia = contentType.startsWith('text/html') && sameSecret(url.searchParams.get('token') ?? '', token)
     response.writeHead(200, {
       ...securityHeaders(),
-      'Content-Type': contentTypeFor(file),
+      'Content-Type': contentType,
       'Cache-Control': 'no-store',
+      ...(grantsMedia && {
+        'Set-Cookie': `${mediaCookieName}=${mediaSecret}; Path=${mediaHttpPrefix.slice(0, -1)}; HttpOnly; SameSite=Strict`,
+      }),
     })
     if (request.method === 'HEAD') response.end()
     else createReadStream(file).pipe(response)
+  }
+
+  /**
+   * GET /media/<sha256> for <video>, <img> and pdf.js. Same-origin only (CSP
+   * media-src 'self'), authorised by the media cookie or, for other clients, the
+   * bearer token; the token is never accepted in the URL.
+   */
+  async function serveMediaRoute(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    origin: string,
+  ): Promise<void> {
+    const refuse = (status: number, text: string): void => {
+      response.writeHead(status, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' }).end(text)
+    }
+    const site = request.headers['sec-fetch-site']
+    const requestOrigin = request.headers.origin
+    // Other ports of 127.0.0.1 are "same-site" and get our cookies: only our own origin may use them.
+    if (
+      (site !== undefined && site !== 'same-origin' && site !== 'none') ||
+      (requestOrigin !== undefined && requestOrigin !== origin)
+    ) {
+      refuse(403, 'Cross-origin request refused')
+      return
+    }
+    if (!isAuthorized(request) && !hasMediaCookie(request)) {
+      refuse(401, 'Missing or wrong token')
+      return
+    }
+    if (!media) {
+      refuse(404, 'Not found')
+      return
+    }
+    const answer = await media(url.pathname.slice(mediaHttpPrefix.length), {
+      method: request.method ?? 'GET',
+      range: typeof request.headers.range === 'string' ? request.headers.range : null,
+    })
+    response.writeHead(answer.status, Object.fromEntries(answer.headers))
+    if (!answer.body) {
+      response.end()
+      return
+    }
+    // A seek aborts the request mid-body: that ends the pipeline, which cancels the file read.
+    await pipeline(Readable.fromWeb(answer.body as NodeReadableStream<Uint8Array>), response).catch(() => {
+      response.destroy()
+    })
   }
 
   function openEventStream(request: IncomingMessage, response: ServerResponse): void {
@@ -174,6 +260,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         server.close(() => resolve())
       }),
   }
+}
+
+/** Constant-time comparison, so the time taken says nothing about how much of a secret was right. */
+function sameSecret(presented: string, expected: string): boolean {
+  const a = Buffer.from(presented)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
 }
 
 function failure(code: ErrorCode, message: string): Result<never> {

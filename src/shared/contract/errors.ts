@@ -11,6 +11,14 @@ export const errorCodes = [
   'canceled',
   'unavailable',
   'internal',
+  /** Not enough free space in the vault's disk for the file being added. */
+  'disk_full',
+  /** The file being added is gone (deleted, renamed, drive unplugged). */
+  'source_missing',
+  /** The file being added exists but cannot be read (permissions, I/O error). */
+  'source_unreadable',
+  /** The file being added changed while it was read: what was hashed is not a stable copy. */
+  'source_changed',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]

@@ -24,6 +24,22 @@ const fileFilter = z
 /** An opaque handle on a file the user picked; main keeps the path, the renderer never sees it. */
 const fileGrant = z.string().regex(/^grant_[A-Za-z0-9_-]{20,}$/)
 
+/** A stored item's name in the vault: its SHA-256, 64 lowercase hex digits, nothing else. */
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/)
+
+/** Id the renderer gives to long work, to follow its progress events and cancel it. */
+const taskId = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/)
+
+/** Type told from the bytes, or null when nothing recognisable was found. */
+const detectedType = z
+  .object({
+    /** IANA media type, e.g. "video/mp4". */
+    mime: z.string(),
+    /** Usual extension without the dot. */
+    ext: z.string(),
+  })
+  .nullable()
+
 export const methods = {
   'app.info': {
     input: z.object({}).strict(),
@@ -92,6 +108,61 @@ export const methods = {
         name: z.string(),
       }),
     ]),
+  },
+  'vault.ingest': {
+    input: z
+      .object({
+        /** File picked in dialog.openFile. */
+        grant: fileGrant,
+        /** Names the task in task.progress / task.finished events (kind "ingest") and for vault.cancel. */
+        taskId,
+      })
+      .strict(),
+    output: z.object({
+      sha256,
+      /** Bytes stored. */
+      size: z.number().int().nonnegative(),
+      detectedType,
+      /** Original file name without folders, for the evidence record. */
+      name: z.string(),
+      /** The same bytes were already in the vault: stored once, shared. */
+      deduplicated: z.boolean(),
+    }),
+  },
+  'vault.cancel': {
+    input: z.object({ taskId }).strict(),
+    /** False when no task of that id was running (already finished, or never started). */
+    output: z.object({ canceled: z.boolean() }),
+  },
+  'vault.verify': {
+    input: z
+      .object({
+        sha256,
+        /** Optional: with it, progress arrives as task events (kind "verify") and vault.cancel works. */
+        taskId: taskId.optional(),
+      })
+      .strict(),
+    output: z.object({
+      sha256,
+      /** True when the stored bytes still hash to their name; false is a finding to record, not an error. */
+      ok: z.boolean(),
+      /** What the stored bytes hash to now. */
+      actualSha256: sha256,
+      /** When the check finished (ISO 8601), for the chain of custody. */
+      checkedAt: z.iso.datetime(),
+    }),
+  },
+  'vault.stat': {
+    input: z.object({ sha256 }).strict(),
+    output: z.object({
+      sha256,
+      exists: z.boolean(),
+      /** Bytes stored, or null when absent. */
+      size: z.number().int().nonnegative().nullable(),
+      detectedType,
+      /** Where <video>, <img> or pdf.js load the bytes from (Range requests answered), or null when absent. */
+      mediaUrl: z.string().nullable(),
+    }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 

@@ -4,33 +4,44 @@
  * any key missing in another language. A new area adds one import per language here.
  */
 import type { Language } from './languages'
-
 import enCommon from './locales/en/common.json'
 import enCases from './locales/en/cases.json'
 import enReview from './locales/en/review.json'
 import enSettings from './locales/en/settings.json'
 import enErrors from './locales/en/errors.json'
+import enOnboarding from './locales/en/onboarding.json'
+import enIntake from './locales/en/intake.json'
+import enCaseview from './locales/en/caseview.json'
 import frCommon from './locales/fr/common.json'
 import frCases from './locales/fr/cases.json'
 import frReview from './locales/fr/review.json'
 import frSettings from './locales/fr/settings.json'
 import frErrors from './locales/fr/errors.json'
+import frOnboarding from './locales/fr/onboarding.json'
+import frIntake from './locales/fr/intake.json'
+import frCaseview from './locales/fr/caseview.json'
 import viCommon from './locales/vi/common.json'
 import viCases from './locales/vi/cases.json'
 import viReview from './locales/vi/review.json'
 import viSettings from './locales/vi/settings.json'
 import viErrors from './locales/vi/errors.json'
+import viOnboarding from './locales/vi/onboarding.json'
+import viIntake from './locales/vi/intake.json'
+import viCaseview from './locales/vi/caseview.json'
 import ruCommon from './locales/ru/common.json'
 import ruCases from './locales/ru/cases.json'
 import ruReview from './locales/ru/review.json'
 import ruSettings from './locales/ru/settings.json'
 import ruErrors from './locales/ru/errors.json'
+import ruOnboarding from './locales/ru/onboarding.json'
+import ruIntake from './locales/ru/intake.json'
+import ruCaseview from './locales/ru/caseview.json'
 
 export type Catalog = Readonly<Record<string, unknown>>
 
 export const catalogs: Readonly<Record<Language, Catalog>> = {
-  en: { ...enCommon, ...enCases, ...enReview, ...enSettings, ...enErrors },
-  fr: { ...frCommon, ...frCases, ...frReview, ...frSettings, ...frErrors },
-  vi: { ...viCommon, ...viCases, ...viReview, ...viSettings, ...viErrors },
-  ru: { ...ruCommon, ...ruCases, ...ruReview, ...ruSettings, ...ruErrors },
+  en: { ...enCommon, ...enCases, ...enReview, ...enSettings, ...enErrors, ...enOnboarding, ...enIntake, ...enCaseview },
+  fr: { ...frCommon, ...frCases, ...frReview, ...frSettings, ...frErrors, ...frOnboarding, ...frIntake, ...frCaseview },
+  vi: { ...viCommon, ...viCases, ...viReview, ...viSettings, ...viErrors, ...viOnboarding, ...viIntake, ...viCaseview },
+  ru: { ...ruCommon, ...ruCases, ...ruReview, ...ruSettings, ...ruErrors, ...ruOnboarding, ...ruIntake, ...ruCaseview },
 }

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { catalogs } from '../../../src/shared/i18n/catalogs'
 import { expect, test } from './fixtures'
+import { completeFirstRun } from './people'
 
 /** A message of a catalog by its dotted key, as the app shows it. */
 function msg(catalog: unknown, key: string): string {
@@ -28,11 +29,13 @@ test('a new user sees the empty case register, switches to French, and it stays 
   page.on('request', (request) => requested.push(request.url()))
 
   await page.goto(harness.url)
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible()
-  await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Open settings' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Who is using Redress on this computer?' })).toBeVisible()
   // The one-time key leaves the address bar once read.
   expect(page.url()).not.toContain('token=')
+  await completeFirstRun(page)
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible()
+  await expect(page.getByRole('main').getByRole('link', { name: 'New complaint' })).toBeVisible()
 
   await page.getByLabel('Language').selectOption('fr')
   await expect(page.getByRole('heading', { level: 1, name: 'Dossiers' })).toBeVisible()
@@ -54,6 +57,7 @@ for (const [language, catalog] of Object.entries(catalogs)) {
   test(`every section reads in ${language}, with no untranslated keys`, async ({ page, harness }) => {
     const errors = watchConsole(page)
     await page.goto(harness.url)
+    await completeFirstRun(page)
     await page.getByRole('combobox').first().selectOption(language)
     await expect(page.locator('html')).toHaveAttribute('lang', language)
 
@@ -80,7 +84,8 @@ test('settings show where this installation keeps its files, fetched from main t
   harness,
 }) => {
   await page.goto(harness.url)
-  await page.getByRole('link', { name: 'Open settings' }).click()
+  await completeFirstRun(page)
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
   await expect(page.getByText(harness.dataDir, { exact: true })).toBeVisible()
   await expect(page.getByText('Browser harness (for testing)')).toBeVisible()
@@ -93,6 +98,7 @@ test('light and dark follow the system, and a choice in settings overrides it', 
   const background = (): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
   await page.emulateMedia({ colorScheme: 'dark' })
   await page.goto(harness.url)
+  await completeFirstRun(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible()
   const dark = await background()
 
@@ -121,6 +127,7 @@ test('a browser without the access key is told what to open, and the API refuses
 
 test('the app is reachable by keyboard: skip link, navigation and controls have names', async ({ page, harness }) => {
   await page.goto(harness.url)
+  await completeFirstRun(page, { samples: true })
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible()
   await page.keyboard.press('Tab')
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()

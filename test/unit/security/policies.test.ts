@@ -20,6 +20,12 @@ describe('content security policy', () => {
     expect(cspDirectives['base-uri']).toEqual(["'none'"])
     expect(cspDirectives['frame-ancestors']).toEqual(["'none'"])
   })
+  it('plays media only from the app, blobs, and the vault’s media: scheme (Electron)', () => {
+    expect(cspDirectives['media-src']).toEqual(["'self'", 'blob:', 'media:'])
+    // Images and fetches do not reach the vault's scheme until a feature needs it.
+    expect(cspDirectives['img-src']).not.toContain('media:')
+    expect(cspDirectives['connect-src']).not.toContain('media:')
+  })
   it('leaves frame-ancestors out of the meta tag, where browsers ignore it', () => {
     expect(contentSecurityPolicy({ forMetaTag: true })).not.toContain('frame-ancestors')
     expect(contentSecurityPolicy()).toContain("frame-ancestors 'none'")

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink, Outlet } from 'react-router'
+import { FirstRunPage } from '../features/onboarding/first-run-page'
+import { useProfile } from '../hooks/use-profile'
 import { LanguageSwitcher } from './language-switcher'
 
 const sections = [
@@ -11,6 +13,9 @@ const sections = [
 
 export function Layout(): ReactNode {
   const { t } = useTranslation()
+  const profile = useProfile()
+  if (profile === undefined) return <p aria-busy="true">{t('app.loading')}</p>
+  if (profile === null) return <FirstRunPage />
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -38,6 +43,9 @@ export function Layout(): ReactNode {
       </aside>
       <div className="workspace">
         <div className="topbar">
+          <span className="topbar__user">
+            {profile.name} · {t(`onboarding.roles.${profile.role}`)} · {profile.organisation}
+          </span>
           <LanguageSwitcher />
         </div>
         <main id="main" tabIndex={-1} className="content">

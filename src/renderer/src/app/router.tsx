@@ -1,5 +1,7 @@
 import { createHashRouter, Navigate } from 'react-router'
+import { CasePage } from '../features/case-view/case-page'
 import { CasesPage } from '../features/cases/cases-page'
+import { IntakePage, NewIntakeRedirect } from '../features/intake/intake-page'
 import { ReviewPage } from '../features/review/review-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { Layout } from './layout'
@@ -16,6 +18,9 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
       children: [
         { index: true, element: <Navigate to="/cases" replace /> },
         { path: 'cases', element: <CasesPage /> },
+        { path: 'cases/:caseId', element: <CasePage /> },
+        { path: 'intake/new', element: <NewIntakeRedirect /> },
+        { path: 'intake/:draftId', element: <IntakePage /> },
         { path: 'review', element: <ReviewPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: '*', element: <Navigate to="/cases" replace /> },

@@ -1,7 +1,52 @@
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie'
-import type { CaseRecord } from '@shared/domain/case'
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie'
+import type { AuditEntry } from '@shared/domain/audit'
+import type { CaseRecord, Communication, DueDates, Severity } from '@shared/domain/case'
+import type { Profile, SlaSettings } from '@shared/domain/profile'
 
 export const databaseName = 'redress'
+
+/**
+ * The register's row for a case: small enough that all of them (50,000 and more)
+ * are held in memory for instant sorting, filtering and search, with the keys
+ * that find a customer's other cases. Written in the same transaction as the case.
+ */
+export interface CaseSummary {
+  readonly id: CaseRecord['id']
+  readonly ref: string
+  readonly status: CaseRecord['status']
+  readonly severity: Severity | null
+  readonly channel: CaseRecord['channel']
+  readonly department: string
+  readonly assignee: string
+  readonly customerName: string
+  readonly receivedAt: string
+  readonly due: DueDates
+  readonly acknowledgedAt: string | null
+  readonly closedAt: string | null
+  /** Set when the case was declined: scam, frivolous… shown as earlier flags in customer history. */
+  readonly declineReason: string | null
+  /** Customer keys (customer-match.ts) for the history lookup. */
+  readonly nameKey: string
+  readonly phoneKey: string
+  readonly emailKey: string
+  /** Normalised reference, customer and complaint words for the search box. */
+  readonly search: string
+}
+
+/** An intake form being filled in: saved as the user types, restored after a restart. */
+export interface IntakeDraft {
+  readonly id: string
+  /** The form's values as react-hook-form holds them. */
+  readonly values: Record<string, unknown>
+  readonly createdAt: string
+  readonly updatedAt: string
+}
+
+/** Last number used for case references, per prefix and year ("LYON-2026"). */
+export interface RefCounter {
+  readonly id: string
+  readonly last: number
+}
 
 /**
  * The case database in the renderer's IndexedDB. Versions only ever grow; a new
@@ -9,6 +54,13 @@ export const databaseName = 'redress'
  */
 export class RedressDb extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>
+  caseSummaries!: EntityTable<CaseSummary, 'id'>
+  communications!: EntityTable<Communication, 'id'>
+  audit!: Table<AuditEntry, [string, number]>
+  drafts!: EntityTable<IntakeDraft, 'id'>
+  profile!: EntityTable<Profile, 'id'>
+  settings!: EntityTable<SlaSettings, 'id'>
+  counters!: EntityTable<RefCounter, 'id'>
 
   constructor(name: string = databaseName, options: DexieOptions = {}) {
     // 'strict' makes Chromium flush each transaction to disk before reporting
@@ -16,6 +68,13 @@ export class RedressDb extends Dexie {
     super(name, { chromeTransactionDurability: 'strict', ...options })
     this.version(1).stores({
       cases: 'id, &ref, status, receivedAt, updatedAt',
+      caseSummaries: 'id, receivedAt, nameKey, phoneKey, emailKey',
+      communications: 'id, caseId, at',
+      audit: '[chain+seq], chain',
+      drafts: 'id, updatedAt',
+      profile: 'id',
+      settings: 'id',
+      counters: 'id',
     })
   }
 }

@@ -4,12 +4,16 @@ import { ErrorMessage } from '../../components/error-message'
 import { useApiCall } from '../../hooks/use-api-call'
 import { formatDate } from '../../lib/format'
 import { themes, useTheme, type Theme } from '../../lib/theme'
+import { useProfile, useSla } from '../../hooks/use-profile'
+import { ProfileSettings, SampleData, SlaSettingsForm } from './workspace-settings'
 
 export function SettingsPage(): ReactNode {
   const { t, i18n } = useTranslation()
   const [theme, setTheme] = useTheme()
   const themeId = useId()
   const info = useApiCall('app.info', {})
+  const profile = useProfile()
+  const sla = useSla()
 
   return (
     <>
@@ -30,6 +34,10 @@ export function SettingsPage(): ReactNode {
           </select>
         </div>
       </section>
+
+      {profile ? <ProfileSettings profile={profile} /> : null}
+      {profile ? <SlaSettingsForm key={`${sla.acknowledgeHours}-${sla.timeZone}`} sla={sla} actor={profile.name} /> : null}
+      <SampleData />
 
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about.title')}</h2>

@@ -1,0 +1,69 @@
+import { appendEntry, diffFields } from '@shared/domain/audit-chain'
+import type { AuditEntry } from '@shared/domain/audit'
+import { generateCases } from '@shared/sample/generate-cases'
+import { summarize } from './cases-repo'
+import type { RedressDb } from './redress-db'
+
+/** Sample cases carry their own prefix, so they never collide with real references. */
+export const samplePrefix = 'DEMO'
+export const sampleAuthor = 'Sample data'
+
+export interface SeedProgress {
+  readonly done: number
+  readonly total: number
+}
+
+/**
+ * Loads `count` generated cases (with communications and a 'created' audit
+ * entry each) in chunks, one transaction per chunk so progress shows and a
+ * cancel keeps what was already written consistent.
+ */
+export async function seedSampleCases(
+  db: RedressDb,
+  count: number,
+  options: { signal?: AbortSignal; onProgress?: (progress: SeedProgress) => void; now?: Date; seed?: number } = {},
+): Promise<number> {
+  const counters = await db.counters.where('id').startsWith(`${samplePrefix}-`).toArray()
+  const offset = counters.reduce((max, c) => Math.max(max, c.last), 0)
+  const generated = generateCases({
+    count,
+    seed: options.seed ?? Date.now() % 2 ** 31,
+    now: options.now ?? new Date(),
+    prefix: samplePrefix,
+    createdBy: sampleAuthor,
+    offset,
+  })
+  const chunk = 1000
+  let done = 0
+  for (let start = 0; start < generated.length; start += chunk) {
+    if (options.signal?.aborted) break
+    const slice = generated.slice(start, start + chunk)
+    await db.transaction('rw', [db.cases, db.caseSummaries, db.communications, db.audit, db.counters], async () => {
+      const audit: AuditEntry[] = slice.map(({ record }) =>
+        appendEntry(null, {
+          chain: record.id,
+          at: record.createdAt,
+          by: sampleAuthor,
+          entity: 'case',
+          entityId: record.id,
+          action: 'created',
+          changes: diffFields(null, record),
+        }),
+      )
+      await db.cases.bulkAdd(slice.map((g) => g.record))
+      await db.caseSummaries.bulkPut(slice.map((g) => summarize(g.record)))
+      await db.communications.bulkAdd(slice.flatMap((g) => [...g.communications]))
+      await db.audit.bulkAdd(audit)
+      for (const { record } of slice) {
+        const [, year, n] = /^.+-(\d{4})-(\d+)$/.exec(record.ref) ?? []
+        if (!year || !n) continue
+        const id = `${samplePrefix}-${year}`
+        const current = await db.counters.get(id)
+        if (!current || current.last < Number(n)) await db.counters.put({ id, last: Number(n) })
+      }
+    })
+    done += slice.length
+    options.onProgress?.({ done, total: generated.length })
+  }
+  return done
+}

@@ -1,0 +1,106 @@
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useState, type ReactNode } from 'react'
+import { useForm } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
+import { profileSchema, type ProfileValues } from '@shared/domain/intake'
+import { languages, type Language } from '@shared/i18n/languages'
+import { Choices, Field } from '../../components/field'
+import { saveProfile } from '../../db/cases-repo'
+import { db } from '../../db/db'
+import { seedSampleCases } from '../../db/seed'
+
+/** How many sample cases a new user gets: enough to see the register and triage working. */
+export const sampleSize = 36
+
+/** On first run, the app asks who is using it before anything else. */
+export function FirstRunPage(): ReactNode {
+  const { t, i18n } = useTranslation()
+  const [busy, setBusy] = useState<null | 'empty' | 'sample'>(null)
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<ProfileValues>({
+    resolver: zodResolver(profileSchema),
+    defaultValues: {
+      name: '',
+      role: 'investigator',
+      organisation: '',
+      department: '',
+      casePrefix: '',
+      language: i18n.language as Language,
+    },
+  })
+
+  const start = (withSamples: boolean) =>
+    handleSubmit(async (values) => {
+      setBusy(withSamples ? 'sample' : 'empty')
+      const profile = profileSchema.parse(values)
+      await saveProfile(db, { ...profile, id: 'me', createdAt: new Date().toISOString() })
+      if (withSamples) await seedSampleCases(db, sampleSize)
+      setBusy(null)
+    })
+
+  return (
+    <main id="main" className="standalone standalone--wide">
+      <header>
+        <p className="brand__name">{t('app.name')}</p>
+        <h1>{t('onboarding.title')}</h1>
+        <p className="muted">{t('onboarding.intro')}</p>
+      </header>
+      <form className="card form-grid" noValidate onSubmit={(e) => void start(false)(e)}>
+        <Field label={t('onboarding.name')} error={errors.name?.message} required>
+          {(p) => <input {...p} {...register('name')} autoComplete="name" />}
+        </Field>
+        <Choices legend={t('onboarding.role')} error={errors.role?.message} required>
+          {(['investigator', 'manager'] as const).map((role) => (
+            <label key={role} className="choice">
+              <input type="radio" value={role} {...register('role')} />
+              {t(`onboarding.roles.${role}`)}
+            </label>
+          ))}
+        </Choices>
+        <Field label={t('onboarding.organisation')} error={errors.organisation?.message} required>
+          {(p) => <input {...p} {...register('organisation')} autoComplete="organization" />}
+        </Field>
+        <Field label={t('onboarding.department')} error={errors.department?.message} required>
+          {(p) => <input {...p} {...register('department')} />}
+        </Field>
+        <Field
+          label={t('onboarding.casePrefix')}
+          hint={t('onboarding.casePrefixHint')}
+          error={errors.casePrefix?.message}
+          required
+        >
+          {(p) => (
+            <input
+              {...p}
+              {...register('casePrefix', { setValueAs: (v: string) => v.toUpperCase() })}
+              autoCapitalize="characters"
+              maxLength={10}
+            />
+          )}
+        </Field>
+        <Field label={t('language.label')} error={errors.language?.message} required>
+          {(p) => (
+            <select {...p} {...register('language', { onChange: (e) => void i18n.changeLanguage(e.target.value) })}>
+              {languages.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="form-actions form-grid__full">
+          <button type="submit" className="button button--primary" disabled={busy !== null}>
+            {busy === 'empty' ? t('app.loading') : t('onboarding.startEmpty')}
+          </button>
+          <button type="button" className="button" disabled={busy !== null} onClick={(e) => void start(true)(e)}>
+            {busy === 'sample' ? t('onboarding.loadingSamples') : t('onboarding.startSample', { count: sampleSize })}
+          </button>
+        </div>
+      </form>
+    </main>
+  )
+}

@@ -1,0 +1,22 @@
+/** Why a domain rule refused something; stable strings that the UI can translate and tests can match. */
+export type DomainErrorCode =
+  'transition_refused' | 'invalid_date' | 'invalid_time_zone' | 'invalid_settings' | 'wrong_chain' | 'not_json'
+
+/**
+ * A broken business rule (a refused status move, an entry appended to the wrong
+ * chain…), told apart from programming errors by its `code`.
+ */
+export class DomainError extends Error {
+  readonly code: DomainErrorCode
+
+  constructor(code: DomainErrorCode, message: string) {
+    super(message)
+    this.name = 'DomainError'
+    this.code = code
+  }
+}
+
+/** Narrows an unknown thrown value, e.g. in a catch block that shows domain refusals to the user. */
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError
+}
