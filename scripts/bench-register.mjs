@@ -1,3 +1,4 @@
+/* global window, document, location */
 // npm run bench:register — the case register at scale, in Chromium through Playwright.
 // Fills a fresh profile with N generated cases (the same generator as the sample
 // database, through Settings → Sample cases, as a user would), then measures:
@@ -13,10 +14,23 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
 
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '50000' }, runs: { type: 'string', default: '10' } } })
+const { values } = parseArgs({
+  options: { cases: { type: 'string', default: '50000' }, runs: { type: 'string', default: '10' } },
+})
 const count = Number(values.cases)
 const runs = Number(values.runs)
-const queries = ['nguyen', 'elodie', 'marchand', 'иванов', 'livraison', 'remboursement', 'tran thi', 'demo-2026', 'refund', 'смирнова']
+const queries = [
+  'nguyen',
+  'elodie',
+  'marchand',
+  'иванов',
+  'livraison',
+  'remboursement',
+  'tran thi',
+  'demo-2026',
+  'refund',
+  'смирнова',
+]
 
 const percentile = (xs, p) => {
   const sorted = [...xs].sort((a, b) => a - b)
@@ -26,7 +40,9 @@ const median = (xs) => percentile(xs, 50)
 const round = (x) => Math.round(x * 10) / 10
 
 const dataDir = mkdtempSync(join(tmpdir(), 'redress-bench-'))
-const harness = spawn(process.execPath, ['out/main/harness.js', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+const harness = spawn(process.execPath, ['out/main/harness.js', '--data', dataDir], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
 const url = await new Promise((resolve, reject) => {
   harness.stdout.on('data', (d) => {
     const m = /Redress harness: (\S+)/.exec(String(d))
@@ -36,7 +52,14 @@ const url = await new Promise((resolve, reject) => {
 })
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 })
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
@@ -125,19 +148,22 @@ try {
     }
   }
   // The bare Dexie query for the same results: a scan of the same search keys.
-  const dexieSearch = await page.evaluate(async (values) => {
-    const { db } = window.__redressHarness
-    const normalize = (s) =>
-      s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim()
-    const times = []
-    for (const value of values) {
-      const terms = normalize(value).split(' ').filter(Boolean)
-      const start = performance.now()
-      await db.caseSummaries.filter((r) => terms.every((t) => r.search.includes(t))).toArray()
-      times.push(performance.now() - start)
-    }
-    return times
-  }, [...typed].slice(0, 40))
+  const dexieSearch = await page.evaluate(
+    async (values) => {
+      const { db } = window.__redressHarness
+      const normalize = (s) =>
+        s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim()
+      const times = []
+      for (const value of values) {
+        const terms = normalize(value).split(' ').filter(Boolean)
+        const start = performance.now()
+        await db.caseSummaries.filter((r) => terms.every((t) => r.search.includes(t))).toArray()
+        times.push(performance.now() - start)
+      }
+      return times
+    },
+    [...typed].slice(0, 40),
+  )
 
   const result = {
     cases: count,
@@ -151,9 +177,15 @@ try {
     dexieQueryMedianMs: round(median(dexieSearch)),
     seedSeconds: round(seedSeconds),
   }
-  console.log(`Time to first rows: median ${result.firstRowsMs} ms, p95 ${result.firstRowsP95Ms} ms (bare Dexie query ${result.dexieFirstRowsMs} ms)`)
-  console.log(`Search, keystroke to rows: p95 ${result.searchP95Ms} ms, median ${result.searchMedianMs} ms over ${latencies.length} keystrokes`)
-  console.log(`Bare Dexie scan for the same queries: p95 ${result.dexieQueryP95Ms} ms, median ${result.dexieQueryMedianMs} ms`)
+  console.log(
+    `Time to first rows: median ${result.firstRowsMs} ms, p95 ${result.firstRowsP95Ms} ms (bare Dexie query ${result.dexieFirstRowsMs} ms)`,
+  )
+  console.log(
+    `Search, keystroke to rows: p95 ${result.searchP95Ms} ms, median ${result.searchMedianMs} ms over ${latencies.length} keystrokes`,
+  )
+  console.log(
+    `Bare Dexie scan for the same queries: p95 ${result.dexieQueryP95Ms} ms, median ${result.dexieQueryMedianMs} ms`,
+  )
   console.log(`Targets: first rows < 300 ms, search p95 < 100 ms`)
   console.log(JSON.stringify(result))
 } finally {

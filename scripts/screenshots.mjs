@@ -30,22 +30,45 @@ const browser = await chromium.launch({
     '--no-first-run',
   ],
 })
+const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
+const page = await context.newPage()
+await page.goto(url)
+await page.screenshot({ path: join(outDir, 'first-run-en.png') })
+await page.getByLabel('Your name').fill('Camille Roux')
+await page.getByLabel('Organisation').fill('Maison Lumière')
+await page.getByLabel('Department or division').fill('Service client')
+await page.getByLabel('Case reference prefix').fill('LYON')
+await page.getByRole('button', { name: /Start with 36 sample cases/ }).click()
+await page.getByText('36 cases shown').waitFor()
+
 const shots = [
   ['en', 'light', 'cases'],
-  ['fr', 'light', 'settings'],
-  ['vi', 'dark', 'cases'],
-  ['ru', 'dark', 'settings'],
-  ['fr', 'light', 'review'],
+  ['ru', 'dark', 'cases'],
+  ['fr', 'light', 'intake/new'],
+  ['vi', 'light', 'settings'],
+  ['fr', 'dark', 'review'],
 ]
 for (const [language, scheme, route] of shots) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 760 }, colorScheme: scheme })
-  const page = await context.newPage()
-  await page.goto(url)
+  await page.emulateMedia({ colorScheme: scheme })
   await page.getByRole('combobox').first().selectOption(language)
   await page.evaluate((r) => (globalThis.location.hash = `#/${r}`), route)
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: join(outDir, `${route}-${language}-${scheme}.png`) })
-  await context.close()
+  await page.waitForTimeout(600)
+  await page.screenshot({
+    path: join(outDir, `${route.replace('/', '-')}-${language}-${scheme}.png`),
+    fullPage: route !== 'cases',
+  })
+}
+// A triaged case and one waiting for triage, in two languages.
+for (const [language, scheme, index] of [
+  ['fr', 'light', 0],
+  ['vi', 'dark', 3],
+]) {
+  await page.emulateMedia({ colorScheme: scheme })
+  await page.getByRole('combobox').first().selectOption(language)
+  await page.evaluate(() => (globalThis.location.hash = '#/cases'))
+  await page.getByRole('table').getByRole('link').nth(index).click()
+  await page.waitForTimeout(600)
+  await page.screenshot({ path: join(outDir, `case-${language}-${scheme}.png`), fullPage: true })
 }
 await browser.close()
 harness.kill()

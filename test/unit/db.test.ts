@@ -59,9 +59,9 @@ async function chainOf(db: RedressDb, chain: string) {
 describe('the case database', () => {
   it('asks Chromium for strict durability, so a power cut loses no acknowledged write', () => {
     const db = open()
-    expect((db as unknown as { _options: { chromeTransactionDurability?: string } })._options.chromeTransactionDurability).toBe(
-      'strict',
-    )
+    expect(
+      (db as unknown as { _options: { chromeTransactionDurability?: string } })._options.chromeTransactionDurability,
+    ).toBe('strict')
   })
 
   it('creates a case with the next reference of its prefix and year, in triage, with its audit entries', async () => {
@@ -108,7 +108,13 @@ describe('the case database', () => {
     const db = open()
     const record = await createCase(db, anIntake(), actor, 'LYON')
     const at = '2026-11-02T15:00:00.000Z'
-    await addCommunication(db, record.id, actor, { kind: 'acknowledgement', channel: 'phone', at, by: actor.name, content: 'Appel' })
+    await addCommunication(db, record.id, actor, {
+      kind: 'acknowledgement',
+      channel: 'phone',
+      at,
+      by: actor.name,
+      content: 'Appel',
+    })
     await addCommunication(db, record.id, actor, {
       kind: 'acknowledgement',
       channel: 'email',
@@ -148,7 +154,9 @@ describe('the case database', () => {
     )
     const stranger = await createCase(
       db,
-      anIntake({ customer: { ...anIntake().customer, name: 'Nguyễn Văn Đức', phone: '0912 345 678', email: 'duc@example.vn' } }),
+      anIntake({
+        customer: { ...anIntake().customer, name: 'Nguyễn Văn Đức', phone: '0912 345 678', email: 'duc@example.vn' },
+      }),
       actor,
       'LYON',
     )

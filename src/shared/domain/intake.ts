@@ -8,7 +8,8 @@ import { channels, datePrecisions } from './case'
  * keys (intake.errors.*), translated where they are shown.
  */
 
-const required = (max = 500): z.ZodString => z.string().trim().min(1, 'intake.errors.required').max(max, 'intake.errors.tooLong')
+const required = (max = 500): z.ZodString =>
+  z.string().trim().min(1, 'intake.errors.required').max(max, 'intake.errors.tooLong')
 
 const eventDatePattern: Record<(typeof datePrecisions)[number], RegExp> = {
   day: /^\d{4}-\d{2}-\d{2}$/,
@@ -30,7 +31,10 @@ export const intakeSchema = z
         .string()
         .trim()
         .max(50, 'intake.errors.tooLong')
-        .refine((p) => p === '' || (p.replace(/\D/g, '').length >= 6 && /^[+\d\s().-]+$/.test(p)), 'intake.errors.phone'),
+        .refine(
+          (p) => p === '' || (p.replace(/\D/g, '').length >= 6 && /^[+\d\s().-]+$/.test(p)),
+          'intake.errors.phone',
+        ),
       email: z
         .string()
         .trim()
@@ -54,7 +58,11 @@ export const intakeSchema = z
     const pattern = eventDatePattern[value.eventDate.precision]
     if (value.eventDate.value && pattern && !pattern.test(value.eventDate.value)) {
       ctx.addIssue({ code: 'custom', path: ['eventDate', 'value'], message: 'intake.errors.eventDateFormat' })
-    } else if (value.eventDate.value && value.receivedAt && value.eventDate.value > value.receivedAt.slice(0, value.eventDate.value.length)) {
+    } else if (
+      value.eventDate.value &&
+      value.receivedAt &&
+      value.eventDate.value > value.receivedAt.slice(0, value.eventDate.value.length)
+    ) {
       ctx.addIssue({ code: 'custom', path: ['eventDate', 'value'], message: 'intake.errors.eventAfterReceipt' })
     }
     const received = Date.parse(value.receivedAt)
@@ -66,7 +74,12 @@ export const intakeSchema = z
 export type IntakeValues = z.input<typeof intakeSchema>
 
 /** An empty form, with the receipt details the profile already knows. */
-export function emptyIntake(defaults: { receivedBy: string; department: string; receivedAt: string; language: IntakeValues['customer']['language'] }): IntakeValues {
+export function emptyIntake(defaults: {
+  receivedBy: string
+  department: string
+  receivedAt: string
+  language: IntakeValues['customer']['language']
+}): IntakeValues {
   return {
     receivedAt: defaults.receivedAt,
     receivedBy: defaults.receivedBy,

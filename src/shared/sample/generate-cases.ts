@@ -16,6 +16,8 @@ import type {
 import type { Id } from '../domain/ids'
 import type { Language } from '../i18n/languages'
 import {
+  flat,
+  memo,
   scenarioGroup,
   type Facts,
   type Outcome,
@@ -323,32 +325,41 @@ interface Stakes {
   readonly criteria: readonly SeverityCriterion[]
 }
 
+// Shared, never mutated: 50,000 cases need only these few.
+const majorSafety: Stakes = { severity: 'major', criteria: ['safety'] }
+const majorSafetyLegal: Stakes = { severity: 'major', criteria: ['safety', 'legal'] }
+const majorLegal: Stakes = { severity: 'major', criteria: ['legal'] }
+const majorFinancial: Stakes = { severity: 'major', criteria: ['financial'] }
+const minorOther: Stakes = { severity: 'minor', criteria: ['other'] }
+const minorPlain: Stakes = { severity: 'minor', criteria: [] }
+const noEscalations: readonly Escalation[] = []
+
 function stakesFor(rng: Rng, scenario: Scenario, priceEur: number): Stakes {
   switch (scenario) {
     case 'safety_fall':
-      return { severity: 'major', criteria: chance(rng, 0.3) ? ['safety', 'legal'] : ['safety'] }
+      return chance(rng, 0.3) ? majorSafetyLegal : majorSafety
     case 'safety_overheat':
-      return { severity: 'major', criteria: chance(rng, 0.2) ? ['safety', 'legal'] : ['safety'] }
+      return chance(rng, 0.2) ? majorSafetyLegal : majorSafety
     case 'privacy':
-      return { severity: 'major', criteria: ['legal'] }
+      return majorLegal
     case 'billing_double':
     case 'billing_wrong':
-      if (priceEur >= 300 || chance(rng, 0.25)) return { severity: 'major', criteria: ['financial'] }
+      if (priceEur >= 300 || chance(rng, 0.25)) return majorFinancial
       break
     case 'refund_refused':
-      if (priceEur >= 800) return { severity: 'major', criteria: ['financial'] }
-      if (chance(rng, 0.15)) return { severity: 'major', criteria: ['legal'] }
+      if (priceEur >= 800) return majorFinancial
+      if (chance(rng, 0.15)) return majorLegal
       break
     case 'delivery_damaged':
-      if (priceEur >= 1000 && chance(rng, 0.5)) return { severity: 'major', criteria: ['financial'] }
+      if (priceEur >= 1000 && chance(rng, 0.5)) return majorFinancial
       break
     case 'staff_rude':
-      if (chance(rng, 0.08)) return { severity: 'major', criteria: ['legal'] }
+      if (chance(rng, 0.08)) return majorLegal
       break
     default:
       break
   }
-  return { severity: 'minor', criteria: chance(rng, 0.2) ? ['other'] : [] }
+  return chance(rng, 0.2) ? minorOther : minorPlain
 }
 
 function escalationTargets(rng: Rng, scenario: Scenario, stakes: Stakes): EscalationTarget[] {
@@ -412,7 +423,20 @@ interface Customer {
 
 const two: string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'))
 const three: string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'))
-const dayPrefixes = new Map<number, string>()
+
+interface DayInfo {
+  /** "2026-03-15T" */
+  readonly prefix: string
+  readonly year: number
+  /** 0–11 */
+  readonly month: number
+}
+
+/** Calendar facts of a UTC day (days since 1970), computed once per day. */
+const dayInfo = memo((day: number): DayInfo => {
+  const date = new Date(day * DAY)
+  return { prefix: date.toISOString().slice(0, 11), year: date.getUTCFullYear(), month: date.getUTCMonth() }
+})
 
 /**
  * Date#toISOString, about ten times faster: it was most of the time of a 50,000-case
@@ -420,18 +444,14 @@ const dayPrefixes = new Map<number, string>()
  */
 function iso(ms: number): string {
   const day = Math.floor(ms / DAY)
-  let prefix = dayPrefixes.get(day)
-  if (prefix === undefined) {
-    prefix = new Date(day * DAY).toISOString().slice(0, 11)
-    dayPrefixes.set(day, prefix)
-  }
+  const prefix = dayInfo(day).prefix
   let rest = ms - day * DAY
   const h = Math.floor(rest / HOUR)
   rest -= h * HOUR
   const m = Math.floor(rest / 60_000)
   rest -= m * 60_000
   const sec = Math.floor(rest / 1000)
-  return `${prefix}${two[h]}:${two[m]}:${two[sec]}.${three[rest - sec * 1000]}Z`
+  return flat(`${prefix}${two[h]}:${two[m]}:${two[sec]}.${three[rest - sec * 1000]}Z`)
 }
 
 function approximateDate(rng: Rng, receivedMs: number, scenario: Scenario): ApproximateDate {
@@ -477,6 +497,27 @@ const pickProgressChannel = weighted<CommunicationChannel>([
 ])
 
 /**
+ * When a complaint arrives, in whose language, and whether during office hours
+ * (after hours only the web form is open), packed into one sortable number.
+ */
+function receiptKey(rng: Rng, nowMs: number): number {
+  const language = pickLanguage(rng)
+  const age = chance(rng, RECENT_SHARE) ? rng() * RECENT_DAYS * DAY : rng() * SPAN_DAYS * DAY
+  const approx = nowMs - age
+  const shift = utcOffsetHours(languageCodes[language] as Language, dayInfo(Math.floor(approx / DAY)).month) * HOUR
+  const localDay = Math.floor((approx + shift) / DAY) * DAY
+  const office = chance(rng, 0.85)
+  const minute = office
+    ? int(rng, 8 * 60 + 30, 18 * 60 + 59)
+    : chance(rng, 0.7)
+      ? int(rng, 19 * 60, 23 * 60 + 50)
+      : int(rng, 6 * 60, 8 * 60 + 29)
+  let ms = localDay + minute * 60_000 + int(rng, 0, 59_999) - shift
+  while (ms >= nowMs) ms -= DAY
+  return ms * 8 + language * 2 + (office ? 1 : 0)
+}
+
+/**
  * Realistic complaint cases in French, Vietnamese, Russian and English, with
  * their triage, escalations and customer communications, consistent with each
  * case's status at `now`. Deterministic for a given seed; cases come in
@@ -495,285 +536,331 @@ export function generateCases(options: GenerateOptions): GeneratedCase[] {
   // packs the millisecond, the language and whether it fell in office hours, so one
   // numeric sort of a typed array orders everything.
   const keys = new Float64Array(count)
-  for (let i = 0; i < count; i++) {
-    const language = pickLanguage(rng)
-    const age = chance(rng, RECENT_SHARE) ? rng() * RECENT_DAYS * DAY : rng() * SPAN_DAYS * DAY
-    const approx = nowMs - age
-    const shift = utcOffsetHours(languageCodes[language] as Language, new Date(approx).getUTCMonth()) * HOUR
-    const localDay = Math.floor((approx + shift) / DAY) * DAY
-    const office = chance(rng, 0.85)
-    const minute = office ? int(rng, 8 * 60 + 30, 18 * 60 + 59) : chance(rng, 0.7) ? int(rng, 19 * 60, 23 * 60 + 50) : int(rng, 6 * 60, 8 * 60 + 29)
-    let ms = localDay + minute * 60_000 + int(rng, 0, 59_999) - shift
-    while (ms >= nowMs) ms -= DAY
-    keys[i] = ms * 8 + language * 2 + (office ? 1 : 0)
-  }
+  for (let i = 0; i < count; i++) keys[i] = receiptKey(rng, nowMs)
   keys.sort()
 
-  const perYear = new Map<number, number>()
-  const customers: Customer[][] = [[], [], [], []]
-  const out: GeneratedCase[] = new Array<GeneratedCase>(count)
-  const staffByLanguage = new Map(languageCodes.map((l) => [l, sampleStaff.filter((s) => s.languages.includes(l))]))
-  const investigatorsByLanguage = new Map(
-    languageCodes.map((l) => [l, sampleInvestigators.filter((s) => s.languages.includes(l))]),
-  )
-
-  for (let i = 0; i < count; i++) {
-    const key = keys[i] as number
-    const receivedMs = Math.floor(key / 8)
-    const code = key - receivedMs * 8
-    const languageIndex = code >> 1
-    const office = (code & 1) === 1
-    const language = languageCodes[languageIndex] as Language
-    const bank = banks[language]
-
-    const year = Number(iso(receivedMs).slice(0, 4))
-    const number = (perYear.get(year) ?? offset) + 1
-    perYear.set(year, number)
-    const ref = `${prefix}-${year}-${String(number).padStart(4, '0')}`
-    const caseId = uuidV7FromRandom(receivedMs, rng) as CaseId
-
-    // A minority complain again; then their details are often written differently.
-    const pool = customers[languageIndex] as Customer[]
-    let customer: Customer
-    let repeat = false
-    if (pool.length > 0 && chance(rng, 0.12)) {
-      customer = pick(rng, pool)
-      repeat = true
-    } else {
-      const person = bank.person(rng)
-      customer = { person, lastRef: '', lastMs: 0, lastScenario: 'defect' }
-      pool.push(customer)
-    }
-    const person = customer.person
-    const contact = repeat && chance(rng, 0.5) ? bank.variant(rng, person) : person
-    const duplicateOf =
-      repeat && receivedMs - customer.lastMs < 45 * DAY && chance(rng, 0.4) ? customer.lastRef : null
-
-    const channel: Channel = office ? pickChannel(rng) : 'email_web'
-    const scenario: Scenario = duplicateOf
-      ? customer.lastScenario
-      : language === 'en'
-        ? pickScenarioEnglish(rng)
-        : pickScenario(rng)
-    const product = productFor(rng, scenario)
-    const store = storeFor(rng, person)
-    const department = departmentFor(rng, scenario, store, language)
-
-    const speakers = staffByLanguage.get(language) ?? []
-    const shopStaff = speakers.filter((s) => s.store === store)
-    const receiver =
-      channel === 'in_person' && shopStaff.length > 0
-        ? pick(rng, shopStaff)
-        : pick(rng, speakers.length > 0 && chance(rng, 0.9) ? speakers : sampleStaff)
-    const fluent = investigatorsByLanguage.get(language) ?? []
-    const assignee = pick(rng, fluent.length > 0 && chance(rng, 0.85) ? fluent : sampleInvestigators)
-    // Investigators write their notes in the customer's language when they can, else in English.
-    const noteBank = assignee.languages.includes(language) && chance(rng, 0.75) ? bank : englishBank
-
-    const priceEur = shelfPrice(rng, product)
-    const price = bank.localPrice(person, priceEur)
-    let charged = price
-    if (scenario === 'billing_wrong') {
-      const extra = chance(rng, 0.5) ? priceEur * (0.08 + rng() * 0.27) : int(rng, 49, 129)
-      charged = bank.localPrice(person, priceEur + Math.max(10, extra))
-      if (charged <= price) charged = price + bank.localRound(person, 20)
-    }
-    const refund = scenario === 'billing_wrong' ? Math.round((charged - price) * 100) / 100 : price
-    const facts: Facts = {
-      scenario,
-      product,
-      role: pick(rng, rolesFor[scenario]),
-      store,
-      customer: person,
-      event: approximateDate(rng, receivedMs, scenario),
-      receivedMs,
-      receivedYear: year,
-      price,
-      charged,
-      refund,
-      compensation: bank.localRound(person, scenario === 'safety_fall' ? int(rng, 150, 1500) : int(rng, 20, 300)),
-      moneyStyle: int(rng, 0, 3),
-      orderNo: String(int(rng, 1_000_000, 9_999_999)),
-      days: scenario === 'warranty' ? int(rng, 12, 60) : int(rng, 3, 21),
-      weeks: int(rng, 2, 10),
-      months: int(rng, 3, 22),
-      times: int(rng, 0, 3),
-      remedy: remedyFor[scenario](rng),
-    }
-    const complaint = bank.complaint(rng, facts)
-    const remedy = bank.remedy(rng, facts)
-
-    // Lifecycle: when each step happened, then which of them had happened by now.
-    const ageMs = nowMs - receivedMs
-    const stuckInIntake = ageMs < 3 * DAY && chance(rng, 0.25)
-    const tr = rng()
-    const triageMs =
-      receivedMs +
-      (tr < 0.7 ? int(rng, 1, 24) * HOUR : tr < 0.95 ? int(rng, 24, 96) * HOUR : int(rng, 4, 10) * DAY) +
-      int(rng, 0, 59) * 60_000
-    const triaged = !stuckInIntake && triageMs <= nowMs
-    const declineReason: DeclineReason | null = duplicateOf
-      ? chance(rng, 0.9)
-        ? 'duplicate'
-        : null
-      : chance(rng, scenario === 'staff_rude' || scenario === 'delivery_late' ? 0.12 : 0.07)
-        ? pickDeclineReason(rng)
-        : null
-    const stakes = stakesFor(rng, scenario, priceEur)
-    const slow = chance(rng, 0.06) ? int(rng, 3, 6) : 1
-    // A few cases stall for good (waiting for an expert, a court, a supplier): old and still open.
-    const stalled = chance(rng, 0.02)
-    const investigateDays = (stakes.severity === 'major' ? int(rng, 2, 8) : int(rng, 3, 25)) * slow
-    const resolutionMs = triageMs + investigateDays * DAY + int(rng, 0, 8) * HOUR
-    const closeMs = stalled ? Infinity : resolutionMs + int(rng, 1, 10) * slow * DAY + int(rng, 0, 8) * HOUR
-
-    let status: CaseStatus
-    let closedMs: number | null = null
-    if (stuckInIntake) status = 'intake'
-    else if (!triaged) status = 'triage'
-    else if (declineReason) {
-      status = 'declined'
-      closedMs = Math.min(nowMs, triageMs + int(rng, 5, 120) * 60_000)
-    } else if (nowMs < resolutionMs) status = 'investigation'
-    else if (nowMs < closeMs) status = 'resolution'
-    else {
-      status = 'closed'
-      closedMs = closeMs
-    }
-
-    // Acknowledgement: usually on the spot or within the day, sometimes late, a few never (overdue).
-    let ackMs: number | null
-    const ar = rng()
-    if ((channel === 'in_person' || channel === 'phone') && ar < 0.6) ackMs = receivedMs + int(rng, 5, 40) * 60_000
-    else if (ar < 0.8) ackMs = receivedMs + int(rng, 60, 20 * 60) * 60_000
-    else if (ar < 0.94 || closedMs !== null) ackMs = receivedMs + int(rng, 25 * 60, 96 * 60) * 60_000
-    else ackMs = null
-    if (ackMs !== null && closedMs !== null && ackMs > closedMs) ackMs = receivedMs + Math.floor((closedMs - receivedMs) / 2)
-    if (status === 'intake' || (ackMs !== null && ackMs > nowMs)) ackMs = null
-
-    const decider = assignee.name
-    let triage: Triage | null = null
-    const escalations: Escalation[] = []
-    let lastEscalationMs = 0
-    if (triaged) {
-      const declined = status === 'declined'
-      const reason = declined
-        ? noteBank.declineNote(rng, facts, declineReason as DeclineReason, duplicateOf)
-        : noteBank.triageNote(rng, facts)
-      triage = {
-        decision: declined ? 'decline' : 'investigate',
-        declineReason: declined ? declineReason : null,
-        reason,
-        severity: stakes.severity,
-        criteria: stakes.criteria,
-        decidedAt: iso(triageMs),
-        decidedBy: decider,
-      }
-      if (!declined && stakes.severity === 'major') {
-        let at = triageMs
-        for (const to of escalationTargets(rng, scenario, stakes)) {
-          at += int(rng, 10, 48 * 60) * 60_000
-          if (at > nowMs) break
-          escalations.push({ to, at: iso(at), by: decider, reason: noteBank.escalationNote(rng, facts, to) })
-          lastEscalationMs = at
-        }
-      }
-    }
-
-    const communications: Communication[] = []
-    let lastCommunicationMs = 0
-    const addCommunication = (
-      kind: Communication['kind'],
-      via: CommunicationChannel,
-      at: number,
-      by: string,
-      content: string,
-    ): void => {
-      const when = iso(at)
-      lastCommunicationMs = Math.max(lastCommunicationMs, at)
-      communications.push({
-        id: uuidV7FromRandom(at, rng) as Id<'communication'>,
-        caseId,
-        kind,
-        channel: via,
-        at: when,
-        by,
-        content,
-        createdAt: when,
-        createdBy,
-      })
-    }
-    if (ackMs !== null) {
-      const via = ackChannel(rng, channel)
-      const spoken = via === 'phone' || via === 'in_person'
-      const by = spoken && ackMs - receivedMs < HOUR ? receiver.name : decider
-      addCommunication('acknowledgement', via, ackMs, by, bank.acknowledgement(rng, facts, ref, decider, spoken))
-    }
-    if (status === 'investigation' || status === 'resolution' || status === 'closed') {
-      const until = Math.min(nowMs, closedMs ?? nowMs)
-      const n = status === 'investigation' ? (chance(rng, 0.4) ? 1 : 0) : status === 'resolution' ? int(rng, 1, 2) : int(rng, 0, 2)
-      const times: number[] = []
-      for (let k = 0; k < n; k++) times.push(triageMs + Math.floor(rng() * Math.max(0, until - triageMs)))
-      times.sort((a, b) => a - b)
-      for (const at of times) {
-        const via = channel === 'letter' && chance(rng, 0.5) ? 'letter' : pickProgressChannel(rng)
-        addCommunication('progress', via, at, decider, bank.progress(rng, facts))
-      }
-    }
-    if (closedMs !== null) {
-      const via: CommunicationChannel = chance(rng, 0.45) ? 'letter' : chance(rng, 0.8) ? 'email' : 'phone'
-      const content =
-        status === 'declined'
-          ? bank.declined(rng, facts, declineReason as DeclineReason, duplicateOf)
-          : bank.decision(rng, facts, pickOutcome(rng))
-      addCommunication('decision', via, closedMs, decider, content)
-    }
-
-    let updatedMs = receivedMs
-    if (ackMs !== null) updatedMs = Math.max(updatedMs, ackMs)
-    if (triage) updatedMs = Math.max(updatedMs, triageMs)
-    if (status === 'resolution' || status === 'closed') updatedMs = Math.max(updatedMs, resolutionMs)
-    if (closedMs !== null) updatedMs = Math.max(updatedMs, closedMs)
-    updatedMs = Math.max(updatedMs, lastEscalationMs, lastCommunicationMs)
-
-    const receivedAt = iso(receivedMs)
-    const record: CaseRecord = {
-      id: caseId,
-      ref,
-      status,
-      channel,
-      receivedAt,
-      receivedBy: receiver.name,
-      department,
-      customer: {
-        name: contact.name,
-        address: person.address,
-        phone: contact.phone,
-        email: contact.email,
-        language,
-      },
-      eventDate: facts.event,
-      complaint,
-      remedy,
-      signature: null,
-      triage,
-      escalations,
-      due: {
-        acknowledge: iso(receivedMs + DAY),
-        resolve: triage ? iso(receivedMs + (triage.severity === 'major' ? 10 : 30) * DAY) : null,
-      },
-      acknowledgedAt: ackMs === null ? null : iso(ackMs),
-      assignee: assignee.name,
-      closedAt: closedMs === null ? null : iso(closedMs),
-      createdAt: receivedAt,
-      createdBy,
-      updatedAt: iso(updatedMs),
-    }
-    out[i] = { record, communications }
-
-    customer.lastRef = ref
-    customer.lastMs = receivedMs
-    customer.lastScenario = scenario
+  const shopStaffByStore = new Map<string, readonly SampleStaff[]>()
+  for (const l of languageCodes)
+    for (const store of Object.keys(storeDepartment))
+      shopStaffByStore.set(
+        `${l} ${store}`,
+        sampleStaff.filter((s) => s.store === store && s.languages.includes(l)),
+      )
+  const run: Run = {
+    rng,
+    nowMs,
+    prefix,
+    createdBy,
+    offset,
+    perYear: new Map(),
+    customers: [[], [], [], []],
+    staffByLanguage: new Map(languageCodes.map((l) => [l, sampleStaff.filter((s) => s.languages.includes(l))])),
+    shopStaffByStore,
+    investigatorsByLanguage: new Map(
+      languageCodes.map((l) => [l, sampleInvestigators.filter((s) => s.languages.includes(l))]),
+    ),
   }
+  // One call per case rather than one long loop body: a small function is optimised
+  // after a few cases, a long loop only once on-stack replacement catches up.
+  const out: GeneratedCase[] = []
+  for (let i = 0; i < count; i++) out.push(generateOne(run, keys[i] as number))
   return out
+}
+
+/** What generating one case needs from the whole run, including what earlier cases left. */
+interface Run {
+  readonly rng: Rng
+  readonly nowMs: number
+  readonly prefix: string
+  readonly createdBy: string
+  readonly offset: number
+  /** Last reference number used, per year. */
+  readonly perYear: Map<number, number>
+  /** Customers met so far, per language index, for repeat complaints. */
+  readonly customers: Customer[][]
+  readonly staffByLanguage: ReadonlyMap<Language, readonly SampleStaff[]>
+  readonly shopStaffByStore: ReadonlyMap<string, readonly SampleStaff[]>
+  readonly investigatorsByLanguage: ReadonlyMap<Language, readonly SampleStaff[]>
+}
+
+function generateOne(run: Run, key: number): GeneratedCase {
+  const { rng, nowMs, prefix, createdBy, offset, perYear, customers, staffByLanguage, shopStaffByStore } = run
+  const investigatorsByLanguage = run.investigatorsByLanguage
+  const receivedMs = Math.floor(key / 8)
+  const code = key - receivedMs * 8
+  const languageIndex = code >> 1
+  const office = (code & 1) === 1
+  const language = languageCodes[languageIndex] as Language
+  const bank = banks[language]
+
+  const year = dayInfo(Math.floor(receivedMs / DAY)).year
+  const number = (perYear.get(year) ?? offset) + 1
+  perYear.set(year, number)
+  const ref = flat(`${prefix}-${year}-${String(number).padStart(4, '0')}`)
+  const caseId = uuidV7FromRandom(receivedMs, rng) as CaseId
+
+  // A minority complain again; then their details are often written differently.
+  const pool = customers[languageIndex] as Customer[]
+  let customer: Customer
+  let repeat = false
+  if (pool.length > 0 && chance(rng, 0.12)) {
+    customer = pick(rng, pool)
+    repeat = true
+  } else {
+    const made = bank.person(rng)
+    const person: Person = {
+      ...made,
+      name: flat(made.name),
+      address: flat(made.address),
+      phone: flat(made.phone),
+      email: flat(made.email),
+    }
+    customer = { person, lastRef: '', lastMs: 0, lastScenario: 'defect' }
+    pool.push(customer)
+  }
+  const person = customer.person
+  const variant = repeat && chance(rng, 0.5) ? bank.variant(rng, person) : null
+  const contact = variant
+    ? { name: flat(variant.name), phone: flat(variant.phone), email: flat(variant.email) }
+    : person
+  const duplicateOf = repeat && receivedMs - customer.lastMs < 45 * DAY && chance(rng, 0.4) ? customer.lastRef : null
+
+  const channel: Channel = office ? pickChannel(rng) : 'email_web'
+  const scenario: Scenario = duplicateOf
+    ? customer.lastScenario
+    : language === 'en'
+      ? pickScenarioEnglish(rng)
+      : pickScenario(rng)
+  const product = productFor(rng, scenario)
+  const store = storeFor(rng, person)
+  const department = departmentFor(rng, scenario, store, language)
+
+  const speakers = staffByLanguage.get(language) ?? []
+  const shopStaff = shopStaffByStore.get(`${language} ${store}`) ?? []
+  const receiver =
+    channel === 'in_person' && shopStaff.length > 0
+      ? pick(rng, shopStaff)
+      : pick(rng, speakers.length > 0 && chance(rng, 0.9) ? speakers : sampleStaff)
+  const fluent = investigatorsByLanguage.get(language) ?? []
+  const assignee = pick(rng, fluent.length > 0 && chance(rng, 0.85) ? fluent : sampleInvestigators)
+  // Investigators write their notes in the customer's language when they can, else in English.
+  const noteBank = assignee.languages.includes(language) && chance(rng, 0.75) ? bank : englishBank
+
+  const priceEur = shelfPrice(rng, product)
+  const price = bank.localPrice(person, priceEur)
+  let charged = price
+  if (scenario === 'billing_wrong') {
+    const extra = chance(rng, 0.5) ? priceEur * (0.08 + rng() * 0.27) : int(rng, 49, 129)
+    charged = bank.localPrice(person, priceEur + Math.max(10, extra))
+    if (charged <= price) charged = price + bank.localRound(person, 20)
+  }
+  const refund = scenario === 'billing_wrong' ? Math.round((charged - price) * 100) / 100 : price
+  const facts: Facts = {
+    scenario,
+    product,
+    role: pick(rng, rolesFor[scenario]),
+    store,
+    customer: person,
+    event: approximateDate(rng, receivedMs, scenario),
+    receivedMs,
+    receivedYear: year,
+    price,
+    charged,
+    refund,
+    compensation: bank.localRound(person, scenario === 'safety_fall' ? int(rng, 150, 1500) : int(rng, 20, 300)),
+    moneyStyle: int(rng, 0, 3),
+    orderNo: String(int(rng, 1_000_000, 9_999_999)),
+    days: scenario === 'warranty' ? int(rng, 12, 60) : int(rng, 3, 21),
+    weeks: int(rng, 2, 10),
+    months: int(rng, 3, 22),
+    times: int(rng, 0, 3),
+    remedy: remedyFor[scenario](rng),
+  }
+  const complaint = flat(bank.complaint(rng, facts))
+  const remedy = flat(bank.remedy(rng, facts))
+
+  // Lifecycle: when each step happened, then which of them had happened by now.
+  const ageMs = nowMs - receivedMs
+  const stuckInIntake = ageMs < 3 * DAY && chance(rng, 0.25)
+  const tr = rng()
+  const triageMs =
+    receivedMs +
+    (tr < 0.7 ? int(rng, 1, 24) * HOUR : tr < 0.95 ? int(rng, 24, 96) * HOUR : int(rng, 4, 10) * DAY) +
+    int(rng, 0, 59) * 60_000
+  const triaged = !stuckInIntake && triageMs <= nowMs
+  const declineReason: DeclineReason | null = duplicateOf
+    ? chance(rng, 0.9)
+      ? 'duplicate'
+      : null
+    : chance(rng, scenario === 'staff_rude' || scenario === 'delivery_late' ? 0.12 : 0.07)
+      ? pickDeclineReason(rng)
+      : null
+  const stakes = stakesFor(rng, scenario, priceEur)
+  const slow = chance(rng, 0.06) ? int(rng, 3, 6) : 1
+  // A few cases stall for good (waiting for an expert, a court, a supplier): old and still open.
+  const stalled = chance(rng, 0.02)
+  const investigateDays = (stakes.severity === 'major' ? int(rng, 2, 8) : int(rng, 3, 25)) * slow
+  const resolutionMs = triageMs + investigateDays * DAY + int(rng, 0, 8) * HOUR
+  const closeMs = stalled ? Infinity : resolutionMs + int(rng, 1, 10) * slow * DAY + int(rng, 0, 8) * HOUR
+
+  let status: CaseStatus
+  let closedMs: number | null = null
+  if (stuckInIntake) status = 'intake'
+  else if (!triaged) status = 'triage'
+  else if (declineReason) {
+    status = 'declined'
+    closedMs = Math.min(nowMs, triageMs + int(rng, 5, 120) * 60_000)
+  } else if (nowMs < resolutionMs) status = 'investigation'
+  else if (nowMs < closeMs) status = 'resolution'
+  else {
+    status = 'closed'
+    closedMs = closeMs
+  }
+
+  // Acknowledgement: usually on the spot or within the day, sometimes late, a few never (overdue).
+  let ackMs: number | null
+  const ar = rng()
+  if ((channel === 'in_person' || channel === 'phone') && ar < 0.6) ackMs = receivedMs + int(rng, 5, 40) * 60_000
+  else if (ar < 0.8) ackMs = receivedMs + int(rng, 60, 20 * 60) * 60_000
+  else if (ar < 0.94 || closedMs !== null) ackMs = receivedMs + int(rng, 25 * 60, 96 * 60) * 60_000
+  else ackMs = null
+  if (ackMs !== null && closedMs !== null && ackMs > closedMs)
+    ackMs = receivedMs + Math.floor((closedMs - receivedMs) / 2)
+  if (status === 'intake' || (ackMs !== null && ackMs > nowMs)) ackMs = null
+
+  const decider = assignee.name
+  let triage: Triage | null = null
+  const escalations: Escalation[] = []
+  let lastEscalationMs = 0
+  if (triaged) {
+    const declined = status === 'declined'
+    const reason = flat(
+      declined
+        ? noteBank.declineNote(rng, facts, declineReason as DeclineReason, duplicateOf)
+        : noteBank.triageNote(rng, facts),
+    )
+    triage = {
+      decision: declined ? 'decline' : 'investigate',
+      declineReason: declined ? declineReason : null,
+      reason,
+      severity: stakes.severity,
+      criteria: stakes.criteria,
+      decidedAt: iso(triageMs),
+      decidedBy: decider,
+    }
+    if (!declined && stakes.severity === 'major') {
+      let at = triageMs
+      for (const to of escalationTargets(rng, scenario, stakes)) {
+        at += int(rng, 10, 48 * 60) * 60_000
+        if (at > nowMs) break
+        escalations.push({ to, at: iso(at), by: decider, reason: flat(noteBank.escalationNote(rng, facts, to)) })
+        lastEscalationMs = at
+      }
+    }
+  }
+
+  const communications: Communication[] = []
+  let lastCommunicationMs = 0
+  const addCommunication = (
+    kind: Communication['kind'],
+    via: CommunicationChannel,
+    at: number,
+    by: string,
+    content: string,
+    when = iso(at),
+  ): void => {
+    lastCommunicationMs = Math.max(lastCommunicationMs, at)
+    communications.push({
+      id: uuidV7FromRandom(at, rng) as Id<'communication'>,
+      caseId,
+      kind,
+      channel: via,
+      at: when,
+      by,
+      content: flat(content),
+      createdAt: when,
+      createdBy,
+    })
+  }
+  const acknowledgedAt = ackMs === null ? null : iso(ackMs)
+  const closedAt = closedMs === null ? null : iso(closedMs)
+  if (ackMs !== null) {
+    const via = ackChannel(rng, channel)
+    const spoken = via === 'phone' || via === 'in_person'
+    const by = spoken && ackMs - receivedMs < HOUR ? receiver.name : decider
+    const content = bank.acknowledgement(rng, facts, ref, decider, spoken)
+    addCommunication('acknowledgement', via, ackMs, by, content, acknowledgedAt ?? undefined)
+  }
+  if (status === 'investigation' || status === 'resolution' || status === 'closed') {
+    const until = Math.min(nowMs, closedMs ?? nowMs)
+    const n =
+      status === 'investigation'
+        ? chance(rng, 0.4)
+          ? 1
+          : 0
+        : status === 'resolution'
+          ? int(rng, 1, 2)
+          : int(rng, 0, 2)
+    const times: number[] = []
+    for (let k = 0; k < n; k++) times.push(triageMs + Math.floor(rng() * Math.max(0, until - triageMs)))
+    if (times.length === 2 && (times[0] as number) > (times[1] as number)) times.reverse()
+    for (const at of times) {
+      const via = channel === 'letter' && chance(rng, 0.5) ? 'letter' : pickProgressChannel(rng)
+      addCommunication('progress', via, at, decider, bank.progress(rng, facts))
+    }
+  }
+  if (closedMs !== null) {
+    const via: CommunicationChannel = chance(rng, 0.45) ? 'letter' : chance(rng, 0.8) ? 'email' : 'phone'
+    const content =
+      status === 'declined'
+        ? bank.declined(rng, facts, declineReason as DeclineReason, duplicateOf)
+        : bank.decision(rng, facts, pickOutcome(rng))
+    addCommunication('decision', via, closedMs, decider, content, closedAt ?? undefined)
+  }
+
+  let updatedMs = receivedMs
+  if (ackMs !== null) updatedMs = Math.max(updatedMs, ackMs)
+  if (triage) updatedMs = Math.max(updatedMs, triageMs)
+  if (status === 'resolution' || status === 'closed') updatedMs = Math.max(updatedMs, resolutionMs)
+  if (closedMs !== null) updatedMs = Math.max(updatedMs, closedMs)
+  updatedMs = Math.max(updatedMs, lastEscalationMs, lastCommunicationMs)
+
+  const receivedAt = iso(receivedMs)
+  const record: CaseRecord = {
+    id: caseId,
+    ref,
+    status,
+    channel,
+    receivedAt,
+    receivedBy: receiver.name,
+    department,
+    customer: {
+      name: contact.name,
+      address: person.address,
+      phone: contact.phone,
+      email: contact.email,
+      language,
+    },
+    eventDate: facts.event,
+    complaint,
+    remedy,
+    signature: null,
+    triage,
+    escalations: escalations.length > 0 ? escalations : noEscalations,
+    due: {
+      acknowledge: iso(receivedMs + DAY),
+      resolve: triage ? iso(receivedMs + (triage.severity === 'major' ? 10 : 30) * DAY) : null,
+    },
+    acknowledgedAt,
+    assignee: assignee.name,
+    closedAt,
+    createdAt: receivedAt,
+    createdBy,
+    updatedAt: updatedMs === closedMs ? (closedAt as string) : updatedMs === receivedMs ? receivedAt : iso(updatedMs),
+  }
+
+  customer.lastRef = ref
+  customer.lastMs = receivedMs
+  customer.lastScenario = scenario
+  return { record, communications }
 }

@@ -4,7 +4,8 @@ import {
   compose,
   lastOnly,
   digits,
-  eventParts,
+  datePhrases,
+  memo,
   groupDigits,
   scenarioGroup,
   stripAccents,
@@ -123,6 +124,16 @@ function letters(rng: Rng, alphabet: string, count: number): string {
   return out
 }
 
+type EmailForm = (given: string, family: string, rng: Rng) => string
+
+const emailForms: readonly EmailForm[] = [
+  (g, f) => `${g}.${f}`,
+  (g, f) => `${g}${f}`,
+  (g, f) => `${g[0]}.${f}`,
+  (g, f, rng) => `${f}${g[0]}${int(rng, 10, 99)}`,
+  (g, f, rng) => `${g}.${f}${int(rng, 1, 9)}`,
+]
+
 function person(rng: Rng): Person {
   const irish = chance(rng, 0.35)
   const fem = chance(rng, 0.52)
@@ -159,7 +170,7 @@ function person(rng: Rng): Person {
   }
   const g = asciiLocal(given)
   const f = asciiLocal(family)
-  const local = pick(rng, [`${g}.${f}`, `${g}${f}`, `${g[0]}.${f}`, `${f}${g[0]}${int(rng, 10, 99)}`, `${g}.${f}${int(rng, 1, 9)}`])
+  const local = pick(rng, emailForms)(g, f, rng)
   return {
     language: 'en',
     fem,
@@ -269,52 +280,70 @@ interface C {
   readonly body: string
 }
 
-function money(p: Person, amount: number, style: number): string {
-  const symbol = p.region === 'ie' ? '€' : '£'
-  const whole = Math.floor(amount)
-  const cents = Math.round((amount - whole) * 100)
+const formatMoney = memo((key: number): string => {
+  const symbol = key % 2 === 1 ? '€' : '£'
+  const style = ((key - (key % 2)) / 2) % 4
+  const total = (key - (key % 8)) / 8
+  const whole = Math.floor(total / 100)
+  const cents = total - whole * 100
   if (cents === 0 && style % 2 === 1) return `${symbol}${groupDigits(whole, ',')}`
   return `${symbol}${groupDigits(whole, ',')}.${String(cents).padStart(2, '0')}`
+})
+
+/** Pounds in the UK, euros in Ireland; some write £120, others £120.00. */
+function money(ie: boolean, amount: number, style: number): string {
+  return formatMoney(Math.round(amount * 100) * 8 + style * 2 + (ie ? 1 : 0))
 }
 
-const context = lastOnly((f: Facts): C => {
-  const e = eventParts(f)
+const dates = datePhrases((e) => {
   const month = months[e.month - 1] as string
-  const yearSuffix = e.yearsAgo === 0 ? '' : ` ${e.year}`
-  let when: string
-  let since: string
   if (e.precision === 'day') {
-    when = `on ${e.day} ${month}${yearSuffix}`
-    since = `since ${e.day} ${month}${yearSuffix}`
-  } else if (e.precision === 'month') {
-    when = `in ${month}${e.yearsAgo === 1 ? ' last year' : yearSuffix}`
-    since = `since ${month}${e.yearsAgo === 1 ? ' last year' : yearSuffix}`
-  } else {
-    when = e.yearsAgo === 0 ? 'earlier this year' : e.yearsAgo === 1 ? 'last year' : `in ${e.year}`
-    since = e.yearsAgo === 0 ? 'since the start of the year' : e.yearsAgo === 1 ? 'since last year' : `since ${e.year}`
+    const date = `${e.day} ${month}${e.yearsAgo === 0 ? '' : ` ${e.year}`}`
+    return { when: `on ${date}`, since: `since ${date}` }
   }
-  const p = products[f.product]
+  if (e.precision === 'month') {
+    const date = `${month}${e.yearsAgo === 0 ? '' : e.yearsAgo === 1 ? ' last year' : ` ${e.year}`}`
+    return { when: `in ${date}`, since: `since ${date}` }
+  }
+  if (e.yearsAgo === 0) return { when: 'earlier this year', since: 'since the start of the year' }
+  if (e.yearsAgo === 1) return { when: 'last year', since: 'since last year' }
+  return { when: `in ${e.year}`, since: `since ${e.year}` }
+})
+
+const withArticle = Object.fromEntries(
+  Object.entries(products).map(([key, p]) => [key, (/^[aeiou]/i.test(p) ? 'an ' : 'a ') + p]),
+) as Record<ProductKey, string>
+const capitalRoles = Object.fromEntries(Object.entries(roles).map(([key, r]) => [key, cap(r)])) as Record<
+  StaffRole,
+  string
+>
+const times = ['twice', 'three times', 'four times', 'five times']
+
+const context = lastOnly((f: Facts): C => {
+  const d = dates(f)
   const s = f.moneyStyle
+  const ie = f.customer.region === 'ie'
+  const price = money(ie, f.price, s)
   return {
-    p,
-    ap: (/^[aeiou]/i.test(p) ? 'an ' : 'a ') + p,
-    price: money(f.customer, f.price, s),
-    charged: money(f.customer, f.charged, s),
-    refund: money(f.customer, f.refund, s),
-    comp: money(f.customer, f.compensation, s),
-    when,
-    When: cap(when),
-    since,
-    Since: cap(since),
+    p: products[f.product],
+    ap: withArticle[f.product],
+    price,
+    charged: f.charged === f.price ? price : money(ie, f.charged, s),
+    refund: f.refund === f.price ? price : money(ie, f.refund, s),
+    comp: money(ie, f.compensation, s),
+    when: d.when,
+    When: d.When,
+    since: d.since,
+    Since: d.Since,
     role: roles[f.role],
-    Role: cap(roles[f.role]),
+    Role: capitalRoles[f.role],
     store: stores[f.store],
     order: f.orderNo,
     days: f.days,
     weeks: f.weeks,
     months: f.months,
-    times: ['twice', 'three times', 'four times', 'five times'][f.times % 4] as string,
-    body: f.customer.region === 'ie' ? 'the CCPC' : 'Citizens Advice',
+    times: times[f.times % 4] as string,
+    body: ie ? 'the CCPC' : 'Citizens Advice',
   }
 })
 
@@ -369,7 +398,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
   billing_double: {
     openings: bought,
     problems: [
-      (c) => `I was charged twice for the same purchase: two payments of ${c.price} were taken from my account ${c.when}.`,
+      (c) =>
+        `I was charged twice for the same purchase: two payments of ${c.price} were taken from my account ${c.when}.`,
       (c) => `My bank statement shows the ${c.p} paid for twice, ${c.price} each time.`,
       (c) =>
         `${c.When}, the card machine declined my payment, so I paid again, and now both payments of ${c.price} have gone through.`,
@@ -385,8 +415,10 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     problems: [
       (c) => `I was charged ${c.charged} instead of the ${c.price} shown on the price label.`,
       (c) => `The invoice I received ${c.when} says ${c.charged}, but the price I agreed to was ${c.price}.`,
-      (c) => `An extended warranty I never asked for was added to my order, so I paid ${c.charged} instead of ${c.price}.`,
-      (c) => `The promotion advertised for the ${c.p} was not applied at the till: I paid ${c.charged} instead of ${c.price}.`,
+      (c) =>
+        `An extended warranty I never asked for was added to my order, so I paid ${c.charged} instead of ${c.price}.`,
+      (c) =>
+        `The promotion advertised for the ${c.p} was not applied at the till: I paid ${c.charged} instead of ${c.price}.`,
     ],
     details: [
       (c) => `${c.Role} told me that "the system cannot be wrong".`,
@@ -427,9 +459,12 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
   refund_refused: {
     openings: bought,
     problems: [
-      (c) => `I returned the ${c.p} unopened within 14 days, but ${c.role} refused to refund me and offered only a voucher.`,
-      (c) => `${c.When}, I brought the ${c.p} back with the receipt and was told refunds are "not possible" on this item.`,
-      (c) => `You confirmed by email ${c.when} that I would be refunded ${c.refund}, but the money has never reached my account.`,
+      (c) =>
+        `I returned the ${c.p} unopened within 14 days, but ${c.role} refused to refund me and offered only a voucher.`,
+      (c) =>
+        `${c.When}, I brought the ${c.p} back with the receipt and was told refunds are "not possible" on this item.`,
+      (c) =>
+        `You confirmed by email ${c.when} that I would be refunded ${c.refund}, but the money has never reached my account.`,
       (c) => `I cancelled my order ${c.when}, before it was shipped, and I am still waiting for my ${c.refund}.`,
     ],
     details: [
@@ -486,7 +521,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
       (c) =>
         `The ${c.p} broke down ${c.months} months after I bought it, still under the two-year warranty, but your after-sales service says the fault is "not covered".`,
       (c) => `I sent the ${c.p} for repair under warranty ${c.when} and I have had no news for ${c.days} days.`,
-      (c) => `${c.When}, the technician said the fault was caused by misuse, which is untrue, and wants me to pay for the repair.`,
+      (c) =>
+        `${c.When}, the technician said the fault was caused by misuse, which is untrue, and wants me to pay for the repair.`,
       (c) => `This is the third time the ${c.p} has gone back for the same fault under warranty.`,
     ],
     details: [
@@ -524,7 +560,11 @@ function remedy(rng: Rng, f: Facts): string {
   const c = context(f)
   switch (f.remedy) {
     case 'refund':
-      return pick(rng, [`A full refund of ${c.refund}.`, `Refund of ${c.refund} to my card.`, `My money back: ${c.refund}.`])
+      return pick(rng, [
+        `A full refund of ${c.refund}.`,
+        `Refund of ${c.refund} to my card.`,
+        `My money back: ${c.refund}.`,
+      ])
     case 'replacement':
       return pick(rng, [
         `A replacement ${c.p}, delivered free of charge.`,
@@ -544,7 +584,10 @@ function remedy(rng: Rng, f: Facts): string {
       ])
     case 'compensation':
       if (f.scenario === 'safety_fall') return `Reimbursement of my medical costs and ${c.comp} in compensation.`
-      return pick(rng, [`Compensation of ${c.comp} for the inconvenience.`, `${c.comp} to cover my costs and lost time.`])
+      return pick(rng, [
+        `Compensation of ${c.comp} for the inconvenience.`,
+        `${c.comp} to cover my costs and lost time.`,
+      ])
     case 'repair':
       return pick(rng, ['A free repair under warranty, within a week.', `Repair of the ${c.p} at no cost to me.`])
   }
@@ -555,8 +598,12 @@ function salutation(p: Person): string {
 }
 
 const progress: Readonly<Record<string, readonly ((c: C) => string)[]>> = {
-  delivery: [() => 'We have asked the carrier for its delivery report and photos, and will write again as soon as we have them.'],
-  billing: [() => 'Our accounts team is checking the payments made on your card and will confirm the amount to be refunded.'],
+  delivery: [
+    () => 'We have asked the carrier for its delivery report and photos, and will write again as soon as we have them.',
+  ],
+  billing: [
+    () => 'Our accounts team is checking the payments made on your card and will confirm the amount to be refunded.',
+  ],
   staff: [() => 'We have spoken to the staff on duty that day and are reviewing the CCTV footage.'],
   product: [(c) => `Your ${c.p} is being examined by our technician; we expect the report within a week.`],
   safety: [() => 'The CCTV footage and the incident log have been secured, and our safety officer is reviewing them.'],
@@ -568,7 +615,7 @@ const progress: Readonly<Record<string, readonly ((c: C) => string)[]>> = {
 }
 
 const triageNotes: Readonly<Record<Scenario, string>> = {
-  delivery_late: "Carrier tracking confirms the delay; check the booked slot and the compensation policy.",
+  delivery_late: 'Carrier tracking confirms the delay; check the booked slot and the compensation policy.',
   delivery_damaged: 'Reservations written on the delivery note; ask the carrier for its photos.',
   billing_double: 'Two card authorisations for the same order in the payment log; check with the bank.',
   billing_wrong: "Compare the till receipt, the shelf label and that day's promotions.",
@@ -658,7 +705,9 @@ export const englishBank: PhraseBank = {
     }
   },
   triageNote(rng, f) {
-    return chance(rng, 0.8) ? triageNotes[f.scenario] : 'Plausible account and the purchase is on file; worth investigating.'
+    return chance(rng, 0.8)
+      ? triageNotes[f.scenario]
+      : 'Plausible account and the purchase is on file; worth investigating.'
   },
   declineNote(rng, _f, reason, previousRef) {
     if (reason === 'duplicate') return `Duplicate of ${previousRef ?? 'an open case'}, already being handled.`

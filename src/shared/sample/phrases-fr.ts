@@ -5,7 +5,8 @@ import {
   compose,
   lastOnly,
   digits,
-  eventParts,
+  datePhrases,
+  memo,
   groupDigits,
   groupPhone,
   scenarioGroup,
@@ -164,7 +165,12 @@ const towns: readonly (readonly [string, string])[] = [
   ['75011', 'Paris'],
   ['13006', 'Marseille'],
 ]
-const residences = ['Résidence Les Tilleuls, bât. B', 'Résidence du Parc, appt 12', 'Appartement 34, 3e étage', 'Le Clos des Vignes, bât. A']
+const residences = [
+  'Résidence Les Tilleuls, bât. B',
+  'Résidence du Parc, appt 12',
+  'Appartement 34, 3e étage',
+  'Le Clos des Vignes, bât. A',
+]
 
 function frenchPhone(d: string, style: number): string {
   if (style === 0) return `+33 ${groupPhone(d, [1, 2, 2, 2, 2], ' ')}`
@@ -172,6 +178,16 @@ function frenchPhone(d: string, style: number): string {
   if (style === 2) return `0${groupPhone(d, [1, 2, 2, 2, 2], '.')}`
   return `0${d}`
 }
+
+type EmailForm = (given: string, family: string, rng: Rng, postcode: string) => string
+
+const emailForms: readonly EmailForm[] = [
+  (g, f) => `${g}.${f}`,
+  (g, f) => `${g}${f}`,
+  (g, f) => `${g[0]}.${f}`,
+  (g, f, _rng, postcode) => `${f}.${g}${postcode.slice(0, 2)}`,
+  (g, f, rng) => `${g}.${f}${int(rng, 60, 99)}`,
+]
 
 function person(rng: Rng): Person {
   const fem = chance(rng, 0.52)
@@ -185,7 +201,7 @@ function person(rng: Rng): Person {
   const phoneDigits = `${chance(rng, 0.15) ? '4' : pick(rng, ['6', '6', '7'])}${digits(rng, 8)}`
   const g = asciiLocal(given)
   const f = asciiLocal(family)
-  const local = pick(rng, [`${g}.${f}`, `${g}${f}`, `${g[0]}.${f}`, `${f}.${g}${postcode.slice(0, 2)}`, `${g}.${f}${int(rng, 60, 99)}`])
+  const local = pick(rng, emailForms)(g, f, rng, postcode)
   return {
     language: 'fr',
     fem,
@@ -205,7 +221,13 @@ function variant(rng: Rng, p: Person): ContactVariant {
   const r = rng()
   // Staff type names as they hear them: without accents, or in the administrative "NOM Prénom" order.
   const name =
-    r < 0.5 ? stripAccents(p.name) : r < 0.7 ? `${p.family.toUpperCase()} ${p.given}` : r < 0.8 ? p.name.toLowerCase() : p.name
+    r < 0.5
+      ? stripAccents(p.name)
+      : r < 0.7
+        ? `${p.family.toUpperCase()} ${p.given}`
+        : r < 0.8
+          ? p.name.toLowerCase()
+          : p.name
   const email = chance(rng, 0.4) ? p.email.replace(/^./, (ch) => ch.toUpperCase()) : p.email
   return { name, phone: frenchPhone(p.phoneDigits, int(rng, 0, 3)), email }
 }
@@ -236,18 +258,29 @@ const products: Readonly<Record<ProductKey, FrProduct>> = {
 
 interface FrRole {
   readonly def: string
+  readonly Def: string
   readonly au: string
   readonly m: boolean
 }
 
 const roles: Readonly<Record<StaffRole, FrRole>> = {
-  sales: { def: 'le vendeur', au: 'au vendeur', m: true },
-  cashier: { def: 'la caissière', au: 'à la caissière', m: false },
-  security: { def: "l'agent de sécurité", au: "à l'agent de sécurité", m: true },
-  driver: { def: 'le livreur', au: 'au livreur', m: true },
-  manager: { def: 'la responsable du magasin', au: 'à la responsable du magasin', m: false },
-  agent: { def: 'la conseillère du service client', au: 'à la conseillère du service client', m: false },
-  technician: { def: 'le technicien', au: 'au technicien', m: true },
+  sales: { def: 'le vendeur', Def: 'Le vendeur', au: 'au vendeur', m: true },
+  cashier: { def: 'la caissière', Def: 'La caissière', au: 'à la caissière', m: false },
+  security: { def: "l'agent de sécurité", Def: "L'agent de sécurité", au: "à l'agent de sécurité", m: true },
+  driver: { def: 'le livreur', Def: 'Le livreur', au: 'au livreur', m: true },
+  manager: {
+    def: 'la responsable du magasin',
+    Def: 'La responsable du magasin',
+    au: 'à la responsable du magasin',
+    m: false,
+  },
+  agent: {
+    def: 'la conseillère du service client',
+    Def: 'La conseillère du service client',
+    au: 'à la conseillère du service client',
+    m: false,
+  },
+  technician: { def: 'le technicien', Def: 'Le technicien', au: 'au technicien', m: true },
 }
 
 const stores: Readonly<Record<StoreKey, string>> = {
@@ -310,67 +343,109 @@ interface C {
   readonly times: string
 }
 
-function money(amount: number, style: number): string {
-  const whole = Math.floor(amount)
-  const cents = Math.round((amount - whole) * 100)
-  const number = (style === 1 ? String(whole) : groupDigits(whole, ' ')) + (cents === 0 ? '' : `,${String(cents).padStart(2, '0')}`)
+const formatMoney = memo((key: number): string => {
+  const style = key % 4
+  const total = (key - style) / 4
+  const whole = Math.floor(total / 100)
+  const cents = total - whole * 100
+  const number =
+    (style === 1 ? String(whole) : groupDigits(whole, ' ')) + (cents === 0 ? '' : `,${String(cents).padStart(2, '0')}`)
   if (style === 2) return `${number}€`
   if (style === 3) return `${number} euros`
   return `${number} €`
+})
+
+/** "1 249,99 €", "1249,99 €", "1 249,99€" or "1 249,99 euros": each customer has a habit. */
+function money(amount: number, style: number): string {
+  return formatMoney(Math.round(amount * 100) * 4 + style)
 }
 
 function dayName(day: number): string {
   return day === 1 ? '1er' : String(day)
 }
 
-const context = lastOnly((f: Facts): C => {
-  const e = eventParts(f)
+const dates = datePhrases((e) => {
   const month = months[e.month - 1] as string
-  const yearSuffix = e.yearsAgo === 0 ? '' : ` ${e.year}`
-  let when: string
-  let since: string
   if (e.precision === 'day') {
-    when = `le ${dayName(e.day)} ${month}${yearSuffix}`
-    since = `depuis le ${dayName(e.day)} ${month}${yearSuffix}`
-  } else if (e.precision === 'month') {
-    when = `en ${month}${e.yearsAgo === 1 ? ' dernier' : ''}`
-    since = `depuis ${month}${e.yearsAgo === 1 ? ' dernier' : ''}`
-    if (e.yearsAgo > 1) {
-      when = `en ${month} ${e.year}`
-      since = `depuis ${month} ${e.year}`
-    }
-  } else {
-    when = e.yearsAgo === 0 ? "en début d'année" : e.yearsAgo === 1 ? "l'année dernière" : `en ${e.year}`
-    since = e.yearsAgo === 0 ? "depuis le début de l'année" : e.yearsAgo === 1 ? "depuis l'année dernière" : `depuis ${e.year}`
+    const date = `le ${dayName(e.day)} ${month}${e.yearsAgo === 0 ? '' : ` ${e.year}`}`
+    return { when: date, since: `depuis ${date}` }
   }
-  const prod = products[f.product]
-  const vowel = /^[aeiouéèêâîôûœh]/i.test(prod.n)
-  const le = vowel ? `l'${prod.n}` : `${prod.m ? 'le' : 'la'} ${prod.n}`
+  if (e.precision === 'month') {
+    const date = `${month}${e.yearsAgo === 0 ? '' : e.yearsAgo === 1 ? ' dernier' : ` ${e.year}`}`
+    return { when: `en ${date}`, since: `depuis ${date}` }
+  }
+  if (e.yearsAgo === 0) return { when: "en début d'année", since: "depuis le début de l'année" }
+  if (e.yearsAgo === 1) return { when: "l'année dernière", since: "depuis l'année dernière" }
+  return { when: `en ${e.year}`, since: `depuis ${e.year}` }
+})
+
+/** Every form of a product name the sentences need, with articles and agreement. */
+interface ProductForms {
+  readonly p: string
+  readonly le: string
+  readonly Le: string
+  readonly un: string
+  readonly mon: string
+  readonly du: string
+  readonly il: string
+  readonly Il: string
+  readonly lo: string
+  readonly pe: string
+  readonly neuf: string
+}
+
+const productForms = Object.fromEntries(
+  Object.entries(products).map(([key, prod]) => {
+    const vowel = /^[aeiouéèêâîôûœh]/i.test(prod.n)
+    const le = vowel ? `l'${prod.n}` : `${prod.m ? 'le' : 'la'} ${prod.n}`
+    const forms: ProductForms = {
+      p: prod.n,
+      le,
+      Le: cap(le),
+      un: `${prod.m ? 'un' : 'une'} ${prod.n}`,
+      mon: `${vowel || prod.m ? 'mon' : 'ma'} ${prod.n}`,
+      du: vowel ? `de l'${prod.n}` : `${prod.m ? 'du' : 'de la'} ${prod.n}`,
+      il: prod.m ? 'il' : 'elle',
+      Il: prod.m ? 'Il' : 'Elle',
+      lo: prod.m ? 'le' : 'la',
+      pe: prod.m ? '' : 'e',
+      neuf: prod.m ? 'neuf' : 'neuve',
+    }
+    return [key, forms]
+  }),
+) as Record<ProductKey, ProductForms>
+
+const times = ['deux fois', 'trois fois', 'quatre fois', 'cinq fois']
+
+const context = lastOnly((f: Facts): C => {
+  const d = dates(f)
+  const pf = productForms[f.product]
   const role = roles[f.role]
   const s = f.moneyStyle
+  const price = money(f.price, s)
   return {
-    p: prod.n,
-    le,
-    Le: cap(le),
-    un: `${prod.m ? 'un' : 'une'} ${prod.n}`,
-    mon: `${vowel || prod.m ? 'mon' : 'ma'} ${prod.n}`,
-    du: vowel ? `de l'${prod.n}` : `${prod.m ? 'du' : 'de la'} ${prod.n}`,
-    il: prod.m ? 'il' : 'elle',
-    Il: prod.m ? 'Il' : 'Elle',
-    lo: prod.m ? 'le' : 'la',
-    pe: prod.m ? '' : 'e',
+    p: pf.p,
+    le: pf.le,
+    Le: pf.Le,
+    un: pf.un,
+    mon: pf.mon,
+    du: pf.du,
+    il: pf.il,
+    Il: pf.Il,
+    lo: pf.lo,
+    pe: pf.pe,
     e: f.customer.fem ? 'e' : '',
-    neuf: prod.m ? 'neuf' : 'neuve',
-    price: money(f.price, s),
-    charged: money(f.charged, s),
-    refund: money(f.refund, s),
+    neuf: pf.neuf,
+    price,
+    charged: f.charged === f.price ? price : money(f.charged, s),
+    refund: f.refund === f.price ? price : money(f.refund, s),
     comp: money(f.compensation, s),
-    when,
-    When: cap(when),
-    since,
-    Since: cap(since),
+    when: d.when,
+    When: d.When,
+    since: d.since,
+    Since: d.Since,
     role: role.def,
-    Role: cap(role.def),
+    Role: role.Def,
     au: role.au,
     re: role.m ? '' : 'e',
     store: stores[f.store],
@@ -378,7 +453,7 @@ const context = lastOnly((f: Facts): C => {
     days: f.days,
     weeks: f.weeks,
     months: f.months,
-    times: ['deux fois', 'trois fois', 'quatre fois', 'cinq fois'][f.times % 4] as string,
+    times: times[f.times % 4] as string,
   }
 })
 
@@ -420,8 +495,10 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     openings: online,
     problems: [
       (c) => `À la livraison ${c.when}, le carton était écrasé et ${c.le} était cabossé${c.pe}.`,
-      (c) => `${c.When}, le livreur a laissé le colis devant ma porte sous la pluie ; ${c.le} à l'intérieur est abîmé${c.pe}.`,
-      (c) => `${c.Le} livré${c.pe} ${c.when} a une grosse rayure et une pièce cassée : ${c.il} n'a visiblement pas été manipulé${c.pe} avec soin.`,
+      (c) =>
+        `${c.When}, le livreur a laissé le colis devant ma porte sous la pluie ; ${c.le} à l'intérieur est abîmé${c.pe}.`,
+      (c) =>
+        `${c.Le} livré${c.pe} ${c.when} a une grosse rayure et une pièce cassée : ${c.il} n'a visiblement pas été manipulé${c.pe} avec soin.`,
       (c) => `J'ai ouvert le carton devant le livreur ${c.when} et ${c.le} était cassé${c.pe}.`,
     ],
     details: [
@@ -449,8 +526,10 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     problems: [
       (c) => `On m'a facturé ${c.charged} au lieu des ${c.price} affichés sur l'étiquette.`,
       (c) => `La facture reçue ${c.when} indique ${c.charged}, alors que le prix convenu était de ${c.price}.`,
-      (c) => `Une extension de garantie que je n'ai jamais demandée a été ajoutée à ma commande : j'ai payé ${c.charged} au lieu de ${c.price}.`,
-      (c) => `La promotion annoncée sur ${c.le} n'a pas été appliquée en caisse : j'ai payé ${c.charged} au lieu de ${c.price}.`,
+      (c) =>
+        `Une extension de garantie que je n'ai jamais demandée a été ajoutée à ma commande : j'ai payé ${c.charged} au lieu de ${c.price}.`,
+      (c) =>
+        `La promotion annoncée sur ${c.le} n'a pas été appliquée en caisse : j'ai payé ${c.charged} au lieu de ${c.price}.`,
     ],
     details: [
       (c) => `${c.Role} m'a dit que « le système ne peut pas se tromper ».`,
@@ -462,9 +541,11 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     openings: visit,
     problems: [
       (c) => `${c.When}, ${c.role} de ${c.store} m'a parlé de manière très agressive devant d'autres clients.`,
-      (c) => `Quand j'ai demandé de l'aide ${c.au} ${c.when}, on m'a répondu d'« aller voir sur internet » avant de me tourner le dos.`,
+      (c) =>
+        `Quand j'ai demandé de l'aide ${c.au} ${c.when}, on m'a répondu d'« aller voir sur internet » avant de me tourner le dos.`,
       (c) => `${c.When}, ${c.role} s'est moqué${c.re} de mon accent et a refusé de me servir.`,
-      (c) => `${c.When}, j'ai appelé votre service client et la conseillère a été désagréable, m'a coupé la parole puis a raccroché.`,
+      (c) =>
+        `${c.When}, j'ai appelé votre service client et la conseillère a été désagréable, m'a coupé la parole puis a raccroché.`,
     ],
     details: [
       () => "D'autres clients ont tout vu, l'un d'eux s'est même excusé à votre place.",
@@ -479,7 +560,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
       (c) => `${c.Le} est tombé${c.pe} en panne au bout de seulement ${c.weeks} semaines.`,
       (c) => `${c.Since}, ${c.le} s'arrête ${c.pe ? 'toute seule' : 'tout seul'} et fait un bruit de claquement.`,
       (c) => `${c.Le} ne fonctionne pas correctement depuis le début : une fois sur deux, ${c.il} ne s'allume pas.`,
-      (c) => `${c.When}, ${c.le} est complètement tombé${c.pe} en panne et affiche un code d'erreur que la notice n'explique pas.`,
+      (c) =>
+        `${c.When}, ${c.le} est complètement tombé${c.pe} en panne et affiche un code d'erreur que la notice n'explique pas.`,
     ],
     details: [
       () => "J'ai pourtant suivi la notice à la lettre.",
@@ -493,8 +575,10 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     problems: [
       (c) =>
         `J'ai rapporté ${c.le} encore emballé${c.pe} sous 14 jours, mais ${c.role} a refusé de me rembourser et m'a proposé un simple avoir.`,
-      (c) => `${c.When}, j'ai rapporté ${c.le} avec le ticket et on m'a dit que le remboursement était « impossible » sur cet article.`,
-      (c) => `Vous m'avez confirmé par e-mail ${c.when} un remboursement de ${c.refund}, mais je n'ai jamais rien reçu sur mon compte.`,
+      (c) =>
+        `${c.When}, j'ai rapporté ${c.le} avec le ticket et on m'a dit que le remboursement était « impossible » sur cet article.`,
+      (c) =>
+        `Vous m'avez confirmé par e-mail ${c.when} un remboursement de ${c.refund}, mais je n'ai jamais rien reçu sur mon compte.`,
       (c) => `J'ai annulé ma commande ${c.when}, avant l'expédition, et j'attends toujours mes ${c.refund}.`,
     ],
     details: [
@@ -506,9 +590,11 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
   safety_fall: {
     openings: visit,
     problems: [
-      (c) => `${c.When}, j'ai glissé sur un sol mouillé près de l'entrée de ${c.store}, sans aucun panneau de signalisation.`,
+      (c) =>
+        `${c.When}, j'ai glissé sur un sol mouillé près de l'entrée de ${c.store}, sans aucun panneau de signalisation.`,
       (c) => `${c.When}, un carton lourd est tombé d'une étagère haute dans ${c.store} et m'a heurté${c.e} à l'épaule.`,
-      (c) => `${c.When}, j'ai trébuché sur une palette laissée au milieu d'une allée dans ${c.store} et je suis tombé${c.e}.`,
+      (c) =>
+        `${c.When}, j'ai trébuché sur une palette laissée au milieu d'une allée dans ${c.store} et je suis tombé${c.e}.`,
     ],
     details: [
       () => "J'ai dû aller aux urgences et j'ai une entorse au poignet.",
@@ -534,10 +620,14 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
   privacy: {
     openings: online,
     problems: [
-      (c) => `${c.When}, j'ai reçu de votre part un e-mail contenant le nom, l'adresse et le détail de commande d'un autre client.`,
-      (c) => `Depuis mon achat ${c.du}, je reçois des appels et des SMS publicitaires alors que je n'ai jamais donné mon accord.`,
-      (c) => `${c.When}, ${c.role} a photographié ma carte d'identité avec son téléphone personnel lors du retrait de ma commande.`,
-      (c) => `Je vous ai demandé ${c.when} de supprimer mes données personnelles et je n'ai toujours reçu aucune confirmation.`,
+      (c) =>
+        `${c.When}, j'ai reçu de votre part un e-mail contenant le nom, l'adresse et le détail de commande d'un autre client.`,
+      (c) =>
+        `Depuis mon achat ${c.du}, je reçois des appels et des SMS publicitaires alors que je n'ai jamais donné mon accord.`,
+      (c) =>
+        `${c.When}, ${c.role} a photographié ma carte d'identité avec son téléphone personnel lors du retrait de ma commande.`,
+      (c) =>
+        `Je vous ai demandé ${c.when} de supprimer mes données personnelles et je n'ai toujours reçu aucune confirmation.`,
     ],
     details: [
       () => 'Je souhaite savoir qui a accès à mes données et pourquoi.',
@@ -550,7 +640,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     problems: [
       (c) =>
         `${c.Le} est tombé${c.pe} en panne ${c.months} mois après l'achat, sous garantie légale, mais votre service après-vente affirme que la panne « n'est pas couverte ».`,
-      (c) => `J'ai envoyé ${c.le} en réparation sous garantie ${c.when} et je n'ai aucune nouvelle depuis ${c.days} jours.`,
+      (c) =>
+        `J'ai envoyé ${c.le} en réparation sous garantie ${c.when} et je n'ai aucune nouvelle depuis ${c.days} jours.`,
       (c) =>
         `${c.When}, le technicien a prétendu que la panne venait d'une mauvaise utilisation, ce qui est faux, et veut me faire payer la réparation.`,
       (c) => `C'est la troisième fois que ${c.le} repart en réparation pour la même panne.`,
@@ -565,7 +656,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
 
 const common: CommonLines<C> = {
   followUps: [
-    (c) => `J'ai appelé votre service client ${c.times}, et à chaque fois on m'a promis un rappel qui n'est jamais venu.`,
+    (c) =>
+      `J'ai appelé votre service client ${c.times}, et à chaque fois on m'a promis un rappel qui n'est jamais venu.`,
     () => "J'ai envoyé deux e-mails et n'ai reçu que des réponses automatiques.",
     (c) => `J'en ai parlé ${c.au}, qui m'a simplement dit de vous écrire.`,
     () => "J'ai conservé le ticket de caisse et des photos de tout.",
@@ -612,10 +704,17 @@ function remedy(rng: Rng, f: Facts): string {
         "Je veux des excuses et que la personne concernée soit rappelée à l'ordre.",
       ])
     case 'compensation':
-      if (f.scenario === 'safety_fall') return `Le remboursement de mes frais médicaux et un dédommagement de ${c.comp}.`
-      return pick(rng, [`Un dédommagement de ${c.comp} pour le préjudice subi.`, `${c.comp} pour couvrir mes frais et le temps perdu.`])
+      if (f.scenario === 'safety_fall')
+        return `Le remboursement de mes frais médicaux et un dédommagement de ${c.comp}.`
+      return pick(rng, [
+        `Un dédommagement de ${c.comp} pour le préjudice subi.`,
+        `${c.comp} pour couvrir mes frais et le temps perdu.`,
+      ])
     case 'repair':
-      return pick(rng, ["La réparation gratuite sous garantie, dans un délai d'une semaine.", `La réparation ${c.du} sans frais, comme le prévoit la garantie.`])
+      return pick(rng, [
+        "La réparation gratuite sous garantie, dans un délai d'une semaine.",
+        `La réparation ${c.du} sans frais, comme le prévoit la garantie.`,
+      ])
   }
 }
 
@@ -624,11 +723,20 @@ function salutation(p: Person): string {
 }
 
 const progress: Readonly<Record<string, readonly ((c: C) => string)[]>> = {
-  delivery: [() => 'Nous avons demandé au transporteur son rapport de livraison et ses photos ; nous revenons vers vous dès réception.'],
-  billing: [() => 'Notre service comptable vérifie les paiements passés sur votre carte et vous confirmera le montant à rembourser.'],
+  delivery: [
+    () =>
+      'Nous avons demandé au transporteur son rapport de livraison et ses photos ; nous revenons vers vous dès réception.',
+  ],
+  billing: [
+    () =>
+      'Notre service comptable vérifie les paiements passés sur votre carte et vous confirmera le montant à rembourser.',
+  ],
   staff: [() => 'Nous avons entendu le personnel présent ce jour-là et visionnons les images de vidéosurveillance.'],
   product: [(c) => `${c.Le} est en cours d'examen par notre technicien ; nous attendons son rapport sous une semaine.`],
-  safety: [() => 'Les images de vidéosurveillance et le registre des incidents ont été conservés ; notre responsable sécurité les analyse.'],
+  safety: [
+    () =>
+      'Les images de vidéosurveillance et le registre des incidents ont été conservés ; notre responsable sécurité les analyse.',
+  ],
   privacy: [() => "Notre délégué à la protection des données enquête sur l'utilisation de vos coordonnées."],
   any: [
     (c) => `Votre dossier avance ; nous vous tiendrons informé${c.e} d'ici une semaine.`,
@@ -639,14 +747,17 @@ const progress: Readonly<Record<string, readonly ((c: C) => string)[]>> = {
 const triageNotes: Readonly<Record<Scenario, string>> = {
   delivery_late: 'Retard confirmé par le suivi du transporteur ; vérifier le créneau et la politique de dédommagement.',
   delivery_damaged: 'Réserves notées sur le bon de livraison ; demander les photos au transporteur.',
-  billing_double: 'Deux autorisations de paiement sur la même commande dans le journal des paiements ; vérifier avec la banque.',
+  billing_double:
+    'Deux autorisations de paiement sur la même commande dans le journal des paiements ; vérifier avec la banque.',
   billing_wrong: "Comparer le ticket de caisse, l'étiquette et les promotions du jour.",
   staff_rude: 'Récit précis (date, lieu, personne) ; entendre le personnel et visionner la vidéosurveillance.',
   defect: 'Achat confirmé, produit sous garantie ; obtenir le rapport du technicien.',
   refund_refused: 'Retour dans le délai de rétractation selon les dates de commande ; refus à vérifier.',
   safety_fall: 'Blessure en magasin : incident de sécurité, conserver la vidéo et le registre des incidents.',
-  safety_overheat: "Défaut de sécurité possible ; rechercher d'autres signalements sur le même modèle et prévenir le fournisseur.",
-  privacy: "Violation possible de données personnelles : évaluer et notifier l'autorité sous 72 h si elle est confirmée.",
+  safety_overheat:
+    "Défaut de sécurité possible ; rechercher d'autres signalements sur le même modèle et prévenir le fournisseur.",
+  privacy:
+    "Violation possible de données personnelles : évaluer et notifier l'autorité sous 72 h si elle est confirmée.",
   warranty: 'Produit sous garantie légale ; demander le rapport du service après-vente.',
 }
 
@@ -674,7 +785,8 @@ export const frenchBank: PhraseBank = {
   complaint: (rng, f) => compose(rng, lines[f.scenario], common, context(f)),
   remedy,
   acknowledgement(rng, f, ref, handler, spoken) {
-    if (spoken) return `Appel au client : réclamation enregistrée sous la référence ${ref}, réponse promise sous 30 jours.`
+    if (spoken)
+      return `Appel au client : réclamation enregistrée sous la référence ${ref}, réponse promise sous 30 jours.`
     const sal = salutation(f.customer)
     return pick(rng, [
       `${sal}, nous avons bien reçu votre réclamation, enregistrée sous la référence ${ref}. Nous vous répondrons au plus tard sous 30 jours.`,
@@ -727,7 +839,9 @@ export const frenchBank: PhraseBank = {
     }
   },
   triageNote(rng, f) {
-    return chance(rng, 0.8) ? triageNotes[f.scenario] : 'Récit plausible, achat retrouvé dans nos systèmes ; à instruire.'
+    return chance(rng, 0.8)
+      ? triageNotes[f.scenario]
+      : 'Récit plausible, achat retrouvé dans nos systèmes ; à instruire.'
   },
   declineNote(rng, _f, reason, previousRef) {
     if (reason === 'duplicate') return `Doublon de ${previousRef ?? 'un dossier ouvert'}, déjà en cours de traitement.`

@@ -4,7 +4,8 @@ import {
   compose,
   lastOnly,
   digits,
-  eventParts,
+  datePhrases,
+  memo,
   groupDigits,
   ruPlural,
   scenarioGroup,
@@ -133,7 +134,19 @@ const moscowStreets = [
   'ул. Академика Королёва',
   'ул. Малая Грузинская',
 ]
-const moscowPostcodes = ['117420', '125009', '109428', '115280', '129226', '119296', '117292', '127018', '105082', '121165', '111396']
+const moscowPostcodes = [
+  '117420',
+  '125009',
+  '109428',
+  '115280',
+  '129226',
+  '119296',
+  '117292',
+  '127018',
+  '105082',
+  '121165',
+  '111396',
+]
 const spbStreets = [
   'Невский пр-т',
   'ул. Марата',
@@ -185,9 +198,16 @@ const translit: Readonly<Record<string, string>> = {
   я: 'ya',
 }
 
+const latinCache = new Map<string, string>()
+
+/** Passport-style transliteration for e-mail addresses; names repeat, so each is done once. */
 function latin(s: string): string {
-  let out = ''
-  for (const ch of s.toLowerCase()) out += translit[ch] ?? ''
+  let out = latinCache.get(s)
+  if (out === undefined) {
+    out = ''
+    for (const ch of s.toLowerCase()) out += translit[ch] ?? ''
+    latinCache.set(s, out)
+  }
   return out
 }
 
@@ -209,6 +229,16 @@ function russianPhone(d: string, style: number): string {
   return `+7${d}`
 }
 
+type EmailForm = (given: string, family: string, rng: Rng) => string
+
+const emailForms: readonly EmailForm[] = [
+  (g, f) => `${g}.${f}`,
+  (g, f) => `${f}.${g}`,
+  (g, f) => `${g[0]}.${f}`,
+  (_g, f, rng) => `${f}${int(rng, 1960, 2002)}`,
+  (g, f) => `${g}-${f}`,
+]
+
 function person(rng: Rng): Person {
   const fem = chance(rng, 0.55)
   const given = pick(rng, fem ? women : men)
@@ -219,7 +249,11 @@ function person(rng: Rng): Person {
   // People write "Ольга Смирнова", or the official "Смирнова Ольга Викторовна".
   const patronymic = form < 0.5 ? '' : fem ? pair[1] : pair[0]
   const name =
-    form < 0.5 ? `${given} ${family}` : form < 0.9 ? `${family} ${given} ${patronymic}` : `${given} ${patronymic} ${family}`
+    form < 0.5
+      ? `${given} ${family}`
+      : form < 0.9
+        ? `${family} ${given} ${patronymic}`
+        : `${given} ${patronymic} ${family}`
   const spb = chance(rng, 0.3)
   const street = pick(rng, spb ? spbStreets : moscowStreets)
   const korpus = chance(rng, 0.2) ? `, корп. ${int(rng, 1, 3)}` : ''
@@ -230,7 +264,7 @@ function person(rng: Rng): Person {
   const phoneDigits = `${pick(rng, spb ? spbCodes : moscowCodes)}${digits(rng, 7)}`
   const g = latin(given)
   const f = latin(family)
-  const local = pick(rng, [`${g}.${f}`, `${f}.${g}`, `${g[0]}.${f}`, `${f}${int(rng, 1960, 2002)}`, `${g}-${f}`])
+  const local = pick(rng, emailForms)(g, f, rng)
   return {
     language: 'ru',
     fem,
@@ -370,61 +404,83 @@ interface C {
   readonly times: string
 }
 
-function money(amount: number, style: number): string {
-  const n = Math.round(amount)
+const formatMoney = memo((key: number): string => {
+  const style = key % 4
+  const n = (key - style) / 4
   if (style === 0) return `${groupDigits(n, ' ')} ₽`
   if (style === 1) return `${groupDigits(n, ' ')} руб.`
   if (style === 2) return `${n} ${ruPlural(n, 'рубль', 'рубля', 'рублей')}`
   return `${groupDigits(n, ' ')} р.`
+})
+
+/** "53 990 ₽", "53 990 руб.", "53990 рублей" or "53 990 р.": each customer has a habit. */
+function money(amount: number, style: number): string {
+  return formatMoney(Math.round(amount) * 4 + style)
 }
 
-const context = lastOnly((f: Facts): C => {
-  const e = eventParts(f)
+const dates = datePhrases((e) => {
   const gen = monthsGen[e.month - 1] as string
   const prep = monthsPrep[e.month - 1] as string
-  let when: string
-  let since: string
   if (e.precision === 'day') {
-    const year = e.yearsAgo === 0 ? '' : ` ${e.year} г.`
-    when = `${e.day} ${gen}${year}`
-    since = `с ${e.day} ${gen}${year}`
-  } else if (e.precision === 'month') {
-    const year = e.yearsAgo === 0 ? '' : e.yearsAgo === 1 ? ' прошлого года' : ` ${e.year} года`
-    when = `в ${prep}${year}`
-    since = `с ${gen}${year}`
-  } else {
-    when = e.yearsAgo === 0 ? 'в начале этого года' : e.yearsAgo === 1 ? 'в прошлом году' : `в ${e.year} году`
-    since = e.yearsAgo === 0 ? 'с начала года' : e.yearsAgo === 1 ? 'с прошлого года' : `с ${e.year} года`
+    const date = `${e.day} ${gen}${e.yearsAgo === 0 ? '' : ` ${e.year} г.`}`
+    return { when: date, since: `с ${date}` }
   }
+  if (e.precision === 'month') {
+    const year = e.yearsAgo === 0 ? '' : e.yearsAgo === 1 ? ' прошлого года' : ` ${e.year} года`
+    return { when: `в ${prep}${year}`, since: `с ${gen}${year}` }
+  }
+  if (e.yearsAgo === 0) return { when: 'в начале этого года', since: 'с начала года' }
+  if (e.yearsAgo === 1) return { when: 'в прошлом году', since: 'с прошлого года' }
+  return { when: `в ${e.year} году`, since: `с ${e.year} года` }
+})
+
+// Agreement pickers, shared rather than made per case.
+const first = (m: string): string => m
+const second = (_m: string, w: string): string => w
+const capitalForms = Object.fromEntries(
+  Object.entries(products).map(([key, p]) => [key, { Nom: cap(p.nom), Acc: cap(p.acc) }]),
+) as Record<ProductKey, { readonly Nom: string; readonly Acc: string }>
+const capitalRoles = Object.fromEntries(Object.entries(roles).map(([key, r]) => [key, cap(r.nom)])) as Record<
+  StaffRole,
+  string
+>
+const dayCount = memo((n: number) => `${n} ${ruPlural(n, 'день', 'дня', 'дней')}`)
+const weekCount = memo((n: number) => `${n} ${ruPlural(n, 'неделю', 'недели', 'недель')}`)
+const monthCount = memo((n: number) => `${n} ${ruPlural(n, 'месяц', 'месяца', 'месяцев')}`)
+const times = ['дважды', 'три раза', 'четыре раза', 'пять раз']
+
+const context = lastOnly((f: Facts): C => {
+  const d = dates(f)
   const prod = products[f.product]
+  const caps = capitalForms[f.product]
   const role = roles[f.role]
-  const fem = f.customer.fem
   const s = f.moneyStyle
+  const price = money(f.price, s)
   return {
-    g: (m, w) => (fem ? w : m),
-    pg: (m, w) => (prod.m ? m : w),
-    rg: (m, w) => (role.m ? m : w),
+    g: f.customer.fem ? second : first,
+    pg: prod.m ? first : second,
+    rg: role.m ? first : second,
     nom: prod.nom,
-    Nom: cap(prod.nom),
+    Nom: caps.Nom,
     acc: prod.acc,
-    Acc: cap(prod.acc),
+    Acc: caps.Acc,
     gen: prod.gen,
-    price: money(f.price, s),
-    charged: money(f.charged, s),
-    refund: money(f.refund, s),
+    price,
+    charged: f.charged === f.price ? price : money(f.charged, s),
+    refund: f.refund === f.price ? price : money(f.refund, s),
     comp: money(f.compensation, s),
-    when,
-    When: cap(when),
-    Since: cap(since),
+    when: d.when,
+    When: d.When,
+    Since: d.Since,
     role: role.nom,
-    Role: cap(role.nom),
+    Role: capitalRoles[f.role],
     roleDat: role.dat,
     store: stores[f.store],
     order: f.orderNo,
-    days: `${f.days} ${ruPlural(f.days, 'день', 'дня', 'дней')}`,
-    weeks: `${f.weeks} ${ruPlural(f.weeks, 'неделю', 'недели', 'недель')}`,
-    months: `${f.months} ${ruPlural(f.months, 'месяц', 'месяца', 'месяцев')}`,
-    times: ['дважды', 'три раза', 'четыре раза', 'пять раз'][f.times % 4] as string,
+    days: dayCount(f.days),
+    weeks: weekCount(f.weeks),
+    months: monthCount(f.months),
+    times: times[f.times % 4] as string,
   }
 })
 
@@ -458,7 +514,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     details: [
       (c) => `Я ${c.g('взял', 'взяла')} отгул на работе, и всё зря.`,
       (c) => `Каждый раз по телефону мне отвечают, что ${c.nom} «уже в пути».`,
-      (c) => `Меня никто не предупредил о задержке, я ${c.g('узнал', 'узнала')} о ней ${c.g('сам', 'сама')} по трекингу.`,
+      (c) =>
+        `Меня никто не предупредил о задержке, я ${c.g('узнал', 'узнала')} о ней ${c.g('сам', 'сама')} по трекингу.`,
       (c) => `При этом я ${c.g('оплатил', 'оплатила')} срочную доставку.`,
     ],
   },
@@ -470,11 +527,13 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
         `${c.When} курьер оставил коробку под дверью под дождём, и ${c.nom} внутри ${c.pg('оказался повреждён', 'оказалась повреждена')}.`,
       (c) =>
         `${c.Nom}, ${c.pg('доставленный', 'доставленная')} ${c.when}, ${c.pg('весь', 'вся')} в царапинах, а одна деталь отломана.`,
-      (c) => `Я ${c.g('открыл', 'открыла')} коробку при курьере ${c.when}, и ${c.nom} ${c.pg('был сломан', 'была сломана')}.`,
+      (c) =>
+        `Я ${c.g('открыл', 'открыла')} коробку при курьере ${c.when}, и ${c.nom} ${c.pg('был сломан', 'была сломана')}.`,
     ],
     details: [
       () => 'Курьер отказался ждать, пока я проверю товар.',
-      (c) => `Я ${c.g('написал', 'написала')} в накладной «упаковка повреждена» и ${c.g('сделал', 'сделала')} фотографии.`,
+      (c) =>
+        `Я ${c.g('написал', 'написала')} в накладной «упаковка повреждена» и ${c.g('сделал', 'сделала')} фотографии.`,
       () => 'Вся упаковка у меня сохранилась, если нужно, могу показать.',
     ],
   },
@@ -499,7 +558,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
       (c) => `В счёте, полученном ${c.when}, стоит ${c.charged}, хотя мы договаривались о ${c.price}.`,
       (c) =>
         `В заказ добавили расширенную гарантию, которую я не ${c.g('просил', 'просила')}: в итоге я ${c.g('заплатил', 'заплатила')} ${c.charged} вместо ${c.price}.`,
-      (c) => `Скидку на ${c.acc} на кассе не применили: я ${c.g('заплатил', 'заплатила')} ${c.charged} вместо ${c.price}.`,
+      (c) =>
+        `Скидку на ${c.acc} на кассе не применили: я ${c.g('заплатил', 'заплатила')} ${c.charged} вместо ${c.price}.`,
     ],
     details: [
       (c) => `${c.Role} ${c.rg('сказал', 'сказала')}, что «система не ошибается».`,
@@ -510,11 +570,14 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
   staff_rude: {
     openings: visit,
     problems: [
-      (c) => `${c.When} ${c.role} ${c.store} ${c.rg('разговаривал', 'разговаривала')} со мной грубо, при других покупателях.`,
+      (c) =>
+        `${c.When} ${c.role} ${c.store} ${c.rg('разговаривал', 'разговаривала')} со мной грубо, при других покупателях.`,
       (c) =>
         `Когда ${c.when} я ${c.g('обратился', 'обратилась')} к ${c.roleDat} за помощью, мне ответили «посмотрите в интернете» и отвернулись.`,
-      (c) => `${c.When} ${c.role} ${c.rg('накричал', 'накричала')} на меня за то, что я ${c.g('хотел', 'хотела')} обменять товар.`,
-      (c) => `${c.When} я ${c.g('позвонил', 'позвонила')} на горячую линию, оператор грубил, перебивал меня, а потом просто бросил трубку.`,
+      (c) =>
+        `${c.When} ${c.role} ${c.rg('накричал', 'накричала')} на меня за то, что я ${c.g('хотел', 'хотела')} обменять товар.`,
+      (c) =>
+        `${c.When} я ${c.g('позвонил', 'позвонила')} на горячую линию, оператор грубил, перебивал меня, а потом просто бросил трубку.`,
     ],
     details: [
       () => 'Всё это видели другие покупатели, один из них даже извинился за ваших сотрудников.',
@@ -529,7 +592,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
       (c) => `${c.Nom} ${c.pg('сломался', 'сломалась')} всего через ${c.weeks}.`,
       (c) => `${c.Since} ${c.nom} ${c.pg('сам', 'сама')} выключается и громко щёлкает.`,
       (c) => `${c.Nom} с самого начала работает неправильно: через раз ${c.pg('он', 'она')} просто не включается.`,
-      (c) => `${c.When} ${c.nom} окончательно ${c.pg('сломался', 'сломалась')} и показывает код ошибки, которого нет в инструкции.`,
+      (c) =>
+        `${c.When} ${c.nom} окончательно ${c.pg('сломался', 'сломалась')} и показывает код ошибки, которого нет в инструкции.`,
     ],
     details: [
       (c) => `Я всё ${c.g('делал', 'делала')} строго по инструкции.`,
@@ -543,7 +607,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     problems: [
       (c) =>
         `Я ${c.g('вернул', 'вернула')} ${c.acc} в заводской упаковке в течение 14 дней, но ${c.role} ${c.rg('отказался', 'отказалась')} возвращать деньги и ${c.rg('предложил', 'предложила')} только подарочный сертификат.`,
-      (c) => `${c.When} я ${c.g('принёс', 'принесла')} ${c.acc} обратно вместе с чеком, но мне сказали, что этот товар «возврату не подлежит».`,
+      (c) =>
+        `${c.When} я ${c.g('принёс', 'принесла')} ${c.acc} обратно вместе с чеком, но мне сказали, что этот товар «возврату не подлежит».`,
       (c) => `${c.When} вы подтвердили по электронной почте возврат ${c.refund}, но деньги на счёт так и не поступили.`,
       (c) => `Я ${c.g('отменил', 'отменила')} заказ ${c.when}, ещё до отправки, и до сих пор жду свои ${c.refund}.`,
     ],
@@ -556,7 +621,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
   safety_fall: {
     openings: visit,
     problems: [
-      (c) => `${c.When} ${c.store} я ${c.g('поскользнулся', 'поскользнулась')} на мокром полу у входа — предупреждающей таблички не было.`,
+      (c) =>
+        `${c.When} ${c.store} я ${c.g('поскользнулся', 'поскользнулась')} на мокром полу у входа — предупреждающей таблички не было.`,
       (c) => `${c.When} ${c.store} с верхней полки упала тяжёлая коробка и ударила меня по плечу.`,
       (c) =>
         `${c.When} ${c.store} я ${c.g('споткнулся', 'споткнулась')} о поддон, оставленный посреди прохода, и ${c.g('упал', 'упала')}.`,
@@ -571,7 +637,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
   safety_overheat: {
     openings: bought,
     problems: [
-      (c) => `${c.When} ${c.nom} ${c.pg('перегрелся и начал', 'перегрелась и начала')} дымиться при обычном использовании.`,
+      (c) =>
+        `${c.When} ${c.nom} ${c.pg('перегрелся и начал', 'перегрелась и начала')} дымиться при обычном использовании.`,
       (c) => `${c.When} от ${c.gen} пошёл сильный запах горелого пластика, и корпус оплавился.`,
       (c) => `${c.When} ${c.nom} так ${c.pg('раскалился', 'раскалилась')}, что я ${c.g('обжёг', 'обожгла')} руку.`,
       (c) => `${c.When} из ${c.gen} посыпались искры, и во всей квартире выбило пробки.`,
@@ -586,10 +653,14 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
   privacy: {
     openings: online,
     problems: [
-      (c) => `${c.When} я ${c.g('получил', 'получила')} от вас письмо с именем, адресом и деталями заказа другого покупателя.`,
-      (c) => `После покупки ${c.gen} мне постоянно звонят и пишут с рекламой, хотя согласия я не ${c.g('давал', 'давала')}.`,
-      (c) => `${c.When} ${c.role} ${c.rg('сфотографировал', 'сфотографировала')} мой паспорт на личный телефон при выдаче заказа.`,
-      (c) => `${c.When} я ${c.g('попросил', 'попросила')} удалить мои персональные данные, но подтверждения так и не ${c.g('получил', 'получила')}.`,
+      (c) =>
+        `${c.When} я ${c.g('получил', 'получила')} от вас письмо с именем, адресом и деталями заказа другого покупателя.`,
+      (c) =>
+        `После покупки ${c.gen} мне постоянно звонят и пишут с рекламой, хотя согласия я не ${c.g('давал', 'давала')}.`,
+      (c) =>
+        `${c.When} ${c.role} ${c.rg('сфотографировал', 'сфотографировала')} мой паспорт на личный телефон при выдаче заказа.`,
+      (c) =>
+        `${c.When} я ${c.g('попросил', 'попросила')} удалить мои персональные данные, но подтверждения так и не ${c.g('получил', 'получила')}.`,
     ],
     details: [
       () => 'Я хочу знать, у кого есть доступ к моим данным и зачем.',
@@ -643,7 +714,11 @@ function remedy(rng: Rng, f: Facts): string {
   const c = context(f)
   switch (f.remedy) {
     case 'refund':
-      return pick(rng, [`Вернуть мне ${c.refund} в полном объёме.`, `Прошу вернуть ${c.refund} на мою карту.`, `Верните деньги — ${c.refund}.`])
+      return pick(rng, [
+        `Вернуть мне ${c.refund} в полном объёме.`,
+        `Прошу вернуть ${c.refund} на мою карту.`,
+        `Верните деньги — ${c.refund}.`,
+      ])
     case 'replacement':
       return pick(rng, [
         `Заменить ${c.acc} на ${c.pg('новый', 'новую')} с бесплатной доставкой.`,
@@ -667,7 +742,10 @@ function remedy(rng: Rng, f: Facts): string {
         `Возместить мои расходы и потерянное время — ${c.comp}.`,
       ])
     case 'repair':
-      return pick(rng, ['Бесплатный гарантийный ремонт в течение недели.', `Отремонтировать ${c.acc} бесплатно, как положено по гарантии.`])
+      return pick(rng, [
+        'Бесплатный гарантийный ремонт в течение недели.',
+        `Отремонтировать ${c.acc} бесплатно, как положено по гарантии.`,
+      ])
   }
 }
 

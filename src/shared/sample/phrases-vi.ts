@@ -5,7 +5,8 @@ import {
   compose,
   lastOnly,
   digits,
-  eventParts,
+  datePhrases,
+  memo,
   groupDigits,
   scenarioGroup,
   stripAccents,
@@ -97,19 +98,43 @@ const womenGiven = [
 type District = readonly [string, readonly string[], readonly string[]]
 
 const hanoi: readonly District[] = [
-  ['Đống Đa', ['Trung Liệt', 'Quang Trung', 'Láng Thượng', 'Khương Thượng'], ['Tây Sơn', 'Chùa Bộc', 'Thái Hà', 'Xã Đàn']],
+  [
+    'Đống Đa',
+    ['Trung Liệt', 'Quang Trung', 'Láng Thượng', 'Khương Thượng'],
+    ['Tây Sơn', 'Chùa Bộc', 'Thái Hà', 'Xã Đàn'],
+  ],
   ['Ba Đình', ['Kim Mã', 'Ngọc Khánh', 'Đội Cấn', 'Liễu Giai'], ['Kim Mã', 'Đội Cấn', 'Liễu Giai', 'Nguyễn Chí Thanh']],
-  ['Cầu Giấy', ['Dịch Vọng', 'Nghĩa Đô', 'Quan Hoa', 'Yên Hòa'], ['Trần Duy Hưng', 'Cầu Giấy', 'Hoàng Quốc Việt', 'Xuân Thủy']],
-  ['Thanh Xuân', ['Khương Mai', 'Nhân Chính', 'Thanh Xuân Trung'], ['Trường Chinh', 'Nguyễn Trãi', 'Lê Văn Lương', 'Khuất Duy Tiến']],
+  [
+    'Cầu Giấy',
+    ['Dịch Vọng', 'Nghĩa Đô', 'Quan Hoa', 'Yên Hòa'],
+    ['Trần Duy Hưng', 'Cầu Giấy', 'Hoàng Quốc Việt', 'Xuân Thủy'],
+  ],
+  [
+    'Thanh Xuân',
+    ['Khương Mai', 'Nhân Chính', 'Thanh Xuân Trung'],
+    ['Trường Chinh', 'Nguyễn Trãi', 'Lê Văn Lương', 'Khuất Duy Tiến'],
+  ],
   ['Hai Bà Trưng', ['Bạch Mai', 'Minh Khai', 'Lê Đại Hành'], ['Bạch Mai', 'Minh Khai', 'Lò Đúc', 'Đại Cồ Việt']],
 ]
 const saigon: readonly District[] = [
-  ['Quận 1', ['phường Bến Nghé', 'phường Đa Kao', 'phường Bến Thành'], ['Lê Lợi', 'Nguyễn Thị Minh Khai', 'Điện Biên Phủ', 'Trần Hưng Đạo']],
-  ['Quận 3', ['Phường 6', 'phường Võ Thị Sáu', 'Phường 9'], ['Võ Văn Tần', 'Cách Mạng Tháng Tám', 'Nguyễn Đình Chiểu', 'Lê Văn Sỹ']],
+  [
+    'Quận 1',
+    ['phường Bến Nghé', 'phường Đa Kao', 'phường Bến Thành'],
+    ['Lê Lợi', 'Nguyễn Thị Minh Khai', 'Điện Biên Phủ', 'Trần Hưng Đạo'],
+  ],
+  [
+    'Quận 3',
+    ['Phường 6', 'phường Võ Thị Sáu', 'Phường 9'],
+    ['Võ Văn Tần', 'Cách Mạng Tháng Tám', 'Nguyễn Đình Chiểu', 'Lê Văn Sỹ'],
+  ],
   ['quận Bình Thạnh', ['Phường 25', 'Phường 22', 'Phường 15'], ['Điện Biên Phủ', 'Xô Viết Nghệ Tĩnh', 'Nguyễn Xí']],
   ['quận Phú Nhuận', ['Phường 2', 'Phường 7', 'Phường 10'], ['Phan Xích Long', 'Phan Đăng Lưu', 'Hoàng Văn Thụ']],
   ['quận Tân Bình', ['Phường 4', 'Phường 12', 'Phường 2'], ['Cộng Hòa', 'Trường Chinh', 'Hoàng Văn Thụ']],
-  ['Quận 7', ['phường Tân Phong', 'phường Tân Phú', 'phường Tân Hưng'], ['Nguyễn Văn Linh', 'Nguyễn Thị Thập', 'Huỳnh Tấn Phát']],
+  [
+    'Quận 7',
+    ['phường Tân Phong', 'phường Tân Phú', 'phường Tân Hưng'],
+    ['Nguyễn Văn Linh', 'Nguyễn Thị Thập', 'Huỳnh Tấn Phát'],
+  ],
 ]
 const danang: readonly District[] = [
   ['Hải Châu', ['Hải Châu 1', 'Thạch Thang', 'Nam Dương'], ['Bạch Đằng', 'Lê Duẩn', 'Nguyễn Văn Linh']],
@@ -142,6 +167,17 @@ function address(rng: Rng, city: 'hanoi' | 'hcmc' | 'danang'): string {
   return `${int(rng, 1, 300)} ${pick(rng, streets)}, phường ${pick(rng, wards)}, quận ${district}\nĐà Nẵng`
 }
 
+type EmailForm = (given: string, family: string, middle: string, rng: Rng) => string
+
+// nguyenvanduc88, duc.nguyen, ducnv (the office style: given name, then initials)…
+const emailForms: readonly EmailForm[] = [
+  (g, f, m, rng) => `${f}${m}${g}${int(rng, 75, 99)}`,
+  (g, f) => `${g}.${f}`,
+  (g, f, m) => `${g}${f[0]}${m[0]}`,
+  (g, f, _m, rng) => `${f}${g}${int(rng, 1975, 2003)}`,
+  (g, f) => `${g}${f}`,
+]
+
 function person(rng: Rng): Person {
   const fem = chance(rng, 0.55)
   const fam = family(rng)
@@ -154,13 +190,7 @@ function person(rng: Rng): Person {
   const g = asciiLocal(given)
   const f = asciiLocal(fam)
   const m = asciiLocal(middle)
-  const local = pick(rng, [
-    `${f}${m}${g}${int(rng, 75, 99)}`,
-    `${g}.${f}`,
-    `${g}${f[0]}${m[0]}`,
-    `${f}${g}${int(rng, 1975, 2003)}`,
-    `${g}${f}`,
-  ])
+  const local = pick(rng, emailForms)(g, f, m, rng)
   return {
     language: 'vi',
     fem,
@@ -248,51 +278,67 @@ interface C {
   readonly times: string
 }
 
-function money(amount: number, style: number): string {
-  const n = groupDigits(Math.round(amount), '.')
+const formatMoney = memo((key: number): string => {
+  const style = key % 4
+  const n = groupDigits((key - style) / 4, '.')
   if (style === 0) return `${n} đ`
   if (style === 1) return `${n}đ`
   if (style === 2) return `${n} VNĐ`
   return `${n} đồng`
+})
+
+/** "14.790.000 đ", "14.790.000đ", "14.790.000 VNĐ" or "14.790.000 đồng": each customer has a habit. */
+function money(amount: number, style: number): string {
+  return formatMoney(Math.round(amount) * 4 + style)
 }
 
-const context = lastOnly((f: Facts): C => {
-  const e = eventParts(f)
-  let when: string
-  let since: string
+const dates = datePhrases((e) => {
   if (e.precision === 'day') {
-    const date = `${e.day}/${e.month}${e.yearsAgo === 0 ? '' : `/${e.year}`}`
-    when = `ngày ${date}`
-    since = `từ ngày ${date}`
-  } else if (e.precision === 'month') {
-    const month = `tháng ${e.month}${e.yearsAgo === 0 ? '' : e.yearsAgo === 1 ? ' năm ngoái' : `/${e.year}`}`
-    when = `vào ${month}`
-    since = `từ ${month}`
-  } else {
-    when = e.yearsAgo === 0 ? 'hồi đầu năm nay' : e.yearsAgo === 1 ? 'năm ngoái' : `năm ${e.year}`
-    since = e.yearsAgo === 0 ? 'từ đầu năm nay' : e.yearsAgo === 1 ? 'từ năm ngoái' : `từ năm ${e.year}`
+    const date = `ngày ${e.day}/${e.month}${e.yearsAgo === 0 ? '' : `/${e.year}`}`
+    return { when: date, since: `từ ${date}` }
   }
-  const prod = products[f.product]
+  if (e.precision === 'month') {
+    const month = `tháng ${e.month}${e.yearsAgo === 0 ? '' : e.yearsAgo === 1 ? ' năm ngoái' : `/${e.year}`}`
+    return { when: `vào ${month}`, since: `từ ${month}` }
+  }
+  if (e.yearsAgo === 0) return { when: 'hồi đầu năm nay', since: 'từ đầu năm nay' }
+  if (e.yearsAgo === 1) return { when: 'năm ngoái', since: 'từ năm ngoái' }
+  return { when: `năm ${e.year}`, since: `từ năm ${e.year}` }
+})
+
+const classified = Object.fromEntries(
+  Object.entries(products).map(([key, p]) => [key, { cp: `${p.cl} ${p.n}`, Cp: cap(`${p.cl} ${p.n}`) }]),
+) as Record<ProductKey, { readonly cp: string; readonly Cp: string }>
+const capitalRoles = Object.fromEntries(Object.entries(roles).map(([key, r]) => [key, cap(r)])) as Record<
+  StaffRole,
+  string
+>
+const times = ['hai lần', 'ba lần', 'bốn lần', 'năm lần']
+
+const context = lastOnly((f: Facts): C => {
+  const d = dates(f)
+  const forms = classified[f.product]
   const s = f.moneyStyle
+  const price = money(f.price, s)
   return {
-    p: prod.n,
-    cp: `${prod.cl} ${prod.n}`,
-    Cp: cap(`${prod.cl} ${prod.n}`),
-    price: money(f.price, s),
-    charged: money(f.charged, s),
-    refund: money(f.refund, s),
+    p: products[f.product].n,
+    cp: forms.cp,
+    Cp: forms.Cp,
+    price,
+    charged: f.charged === f.price ? price : money(f.charged, s),
+    refund: f.refund === f.price ? price : money(f.refund, s),
     comp: money(f.compensation, s),
-    when,
-    When: cap(when),
-    Since: cap(since),
+    when: d.when,
+    When: d.When,
+    Since: d.Since,
     role: roles[f.role],
-    Role: cap(roles[f.role]),
+    Role: capitalRoles[f.role],
     store: stores[f.store],
     order: `DH${f.orderNo}`,
     days: f.days,
     weeks: f.weeks,
     months: f.months,
-    times: ['hai lần', 'ba lần', 'bốn lần', 'năm lần'][f.times % 4] as string,
+    times: times[f.times % 4] as string,
   }
 })
 
@@ -334,7 +380,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     openings: online,
     problems: [
       (c) => `Khi nhận hàng ${c.when}, thùng carton bị bẹp và ${c.p} bên trong bị móp.`,
-      (c) => `${c.When}, nhân viên giao hàng để thùng hàng trước cửa nhà tôi dưới trời mưa, ${c.p} bên trong đã bị hỏng.`,
+      (c) =>
+        `${c.When}, nhân viên giao hàng để thùng hàng trước cửa nhà tôi dưới trời mưa, ${c.p} bên trong đã bị hỏng.`,
       (c) => `${c.Cp} giao ${c.when} bị trầy xước nặng và gãy một chi tiết, rõ ràng không phải hàng mới.`,
       (c) => `Tôi mở hộp ngay trước mặt nhân viên giao hàng ${c.when} và ${c.p} đã bị hỏng.`,
     ],
@@ -365,7 +412,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
       (c) => `Hóa đơn tôi nhận ${c.when} ghi ${c.charged}, trong khi giá đã thỏa thuận là ${c.price}.`,
       (c) =>
         `Đơn hàng của tôi bị cộng thêm gói bảo hành mở rộng mà tôi không hề yêu cầu, nên tôi phải trả ${c.charged} thay vì ${c.price}.`,
-      (c) => `Chương trình khuyến mãi cho ${c.p} không được áp dụng khi thanh toán: tôi trả ${c.charged} thay vì ${c.price}.`,
+      (c) =>
+        `Chương trình khuyến mãi cho ${c.p} không được áp dụng khi thanh toán: tôi trả ${c.charged} thay vì ${c.price}.`,
     ],
     details: [
       (c) => `${c.Role} nói rằng "hệ thống không thể sai".`,
@@ -409,7 +457,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
       (c) =>
         `Tôi mang ${c.p} đến trả trong vòng 7 ngày, còn nguyên hộp, nhưng ${c.role} từ chối hoàn tiền và chỉ đưa phiếu mua hàng.`,
       (c) => `${c.When}, tôi mang ${c.p} kèm hóa đơn đến trả thì được trả lời là mặt hàng này "không được hoàn tiền".`,
-      (c) => `${c.When}, quý công ty đã xác nhận qua email sẽ hoàn ${c.refund} cho tôi, nhưng đến nay tôi vẫn chưa nhận được tiền.`,
+      (c) =>
+        `${c.When}, quý công ty đã xác nhận qua email sẽ hoàn ${c.refund} cho tôi, nhưng đến nay tôi vẫn chưa nhận được tiền.`,
       (c) => `Tôi đã hủy đơn ${c.when}, trước khi hàng được gửi đi, mà đến giờ vẫn chưa được hoàn ${c.refund}.`,
     ],
     details: [
@@ -449,7 +498,8 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
   privacy: {
     openings: online,
     problems: [
-      (c) => `${c.When}, tôi nhận được email của quý công ty có tên, địa chỉ và chi tiết đơn hàng của một khách hàng khác.`,
+      (c) =>
+        `${c.When}, tôi nhận được email của quý công ty có tên, địa chỉ và chi tiết đơn hàng của một khách hàng khác.`,
       (c) => `Từ khi mua ${c.p}, tôi liên tục nhận được cuộc gọi và tin nhắn quảng cáo dù chưa bao giờ đồng ý.`,
       (c) => `${c.When}, ${c.role} dùng điện thoại cá nhân chụp căn cước công dân của tôi khi tôi nhận hàng.`,
       (c) => `${c.When}, tôi đã yêu cầu xóa dữ liệu cá nhân của mình nhưng đến nay vẫn chưa nhận được xác nhận.`,
@@ -504,7 +554,11 @@ function remedy(rng: Rng, f: Facts): string {
   const c = context(f)
   switch (f.remedy) {
     case 'refund':
-      return pick(rng, [`Hoàn lại toàn bộ ${c.refund}.`, `Hoàn ${c.refund} vào thẻ của tôi.`, `Tôi muốn được trả lại tiền: ${c.refund}.`])
+      return pick(rng, [
+        `Hoàn lại toàn bộ ${c.refund}.`,
+        `Hoàn ${c.refund} vào thẻ của tôi.`,
+        `Tôi muốn được trả lại tiền: ${c.refund}.`,
+      ])
     case 'replacement':
       return pick(rng, [`Đổi ${c.cp} mới, giao miễn phí.`, 'Đổi sản phẩm mới hoặc hoàn tiền.'])
     case 'apology':
@@ -520,9 +574,15 @@ function remedy(rng: Rng, f: Facts): string {
       ])
     case 'compensation':
       if (f.scenario === 'safety_fall') return `Chi trả chi phí khám chữa bệnh và bồi thường ${c.comp}.`
-      return pick(rng, [`Bồi thường ${c.comp} cho những phiền toái đã gây ra.`, `Bồi thường ${c.comp} để bù chi phí và thời gian tôi bị mất.`])
+      return pick(rng, [
+        `Bồi thường ${c.comp} cho những phiền toái đã gây ra.`,
+        `Bồi thường ${c.comp} để bù chi phí và thời gian tôi bị mất.`,
+      ])
     case 'repair':
-      return pick(rng, ['Sửa chữa miễn phí theo bảo hành trong vòng một tuần.', `Sửa ${c.p} miễn phí đúng như chế độ bảo hành.`])
+      return pick(rng, [
+        'Sửa chữa miễn phí theo bảo hành trong vòng một tuần.',
+        `Sửa ${c.p} miễn phí đúng như chế độ bảo hành.`,
+      ])
   }
 }
 
@@ -531,8 +591,12 @@ function salutation(p: Person): string {
 }
 
 const progress: Readonly<Record<string, readonly ((c: C) => string)[]>> = {
-  delivery: [() => 'Chúng tôi đã yêu cầu đơn vị vận chuyển gửi báo cáo giao hàng và hình ảnh; sẽ thông báo ngay khi nhận được.'],
-  billing: [() => 'Bộ phận kế toán đang kiểm tra các giao dịch trên thẻ của Quý khách và sẽ xác nhận số tiền hoàn lại.'],
+  delivery: [
+    () => 'Chúng tôi đã yêu cầu đơn vị vận chuyển gửi báo cáo giao hàng và hình ảnh; sẽ thông báo ngay khi nhận được.',
+  ],
+  billing: [
+    () => 'Bộ phận kế toán đang kiểm tra các giao dịch trên thẻ của Quý khách và sẽ xác nhận số tiền hoàn lại.',
+  ],
   staff: [() => 'Chúng tôi đã làm việc với nhân viên ca hôm đó và đang xem lại camera.'],
   product: [(c) => `${c.Cp} đang được kỹ thuật viên kiểm tra; dự kiến có kết quả trong một tuần.`],
   safety: [() => 'Dữ liệu camera và sổ ghi sự cố đã được lưu giữ, bộ phận an toàn đang xem xét.'],
@@ -635,7 +699,9 @@ export const vietnameseBank: PhraseBank = {
     }
   },
   triageNote(rng, f) {
-    return chance(rng, 0.8) ? triageNotes[f.scenario] : 'Lời kể hợp lý, đã tìm thấy giao dịch mua trên hệ thống; cần xác minh.'
+    return chance(rng, 0.8)
+      ? triageNotes[f.scenario]
+      : 'Lời kể hợp lý, đã tìm thấy giao dịch mua trên hệ thống; cần xác minh.'
   },
   declineNote(rng, _f, reason, previousRef) {
     if (reason === 'duplicate') return `Trùng với hồ sơ ${previousRef ?? 'khác'} đang được xử lý.`

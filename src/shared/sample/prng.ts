@@ -63,6 +63,7 @@ export function uuidV7FromRandom(ms: number, rng: Rng): string {
   const r2 = (rng() * 4294967296) >>> 0
   const r3 = (rng() * 4294967296) >>> 0
   const high = Math.floor(ms / 65536)
+  // trim() leaves a flat string: see flat() in bank.ts.
   return (
     hex8(high) +
     '-' +
@@ -74,5 +75,5 @@ export function uuidV7FromRandom(ms: number, rng: Rng): string {
     '-' +
     hex4(r2 >>> 16) +
     hex8(((r2 & 0xffff) << 16) | (r3 >>> 16))
-  )
+  ).trim()
 }

@@ -6,6 +6,7 @@ const fr = (key: string, vars?: Record<string, string | number>): string => msg(
 
 /** Draws a signature the way a finger would: a few strokes across the pad. */
 async function sign(pad: Locator, page: Page): Promise<void> {
+  await pad.scrollIntoViewIfNeeded()
   const box = await pad.boundingBox()
   if (!box) throw new Error('no signature pad')
   const strokes = [
@@ -29,7 +30,11 @@ test('a French investigator takes a complaint in, triages it as major with escal
   await page.goto(harness.url)
   await completeFirstRun(page, { language: 'fr', name: 'Camille Roux', prefix: 'LYON' })
 
-  await page.getByRole('main').getByRole('link', { name: fr('cases.newComplaint') }).first().click()
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: fr('cases.newComplaint') })
+    .first()
+    .click()
   await expect(page.getByRole('heading', { level: 1, name: fr('intake.title') })).toBeVisible()
 
   // Sending an empty form is refused, with the list of what is missing.
@@ -42,17 +47,19 @@ test('a French investigator takes a complaint in, triages it as major with escal
   // Part of the form, then a reload: the draft comes back.
   await page.getByLabel(fr('intake.fields.customer.name')).fill('Élodie Marchand')
   await page.getByLabel(fr('intake.fields.customer.address')).fill('12 rue de la République\n69002 Lyon')
-  await page.getByLabel(fr('intake.fields.customer.phone')).fill('+33 6 12 34 56 78')
+  await page.getByRole('textbox', { name: fr('intake.fields.customer.phone') }).fill('+33 6 12 34 56 78')
   await expect(page.getByText(fr('intake.saved'))).toBeVisible()
   await page.reload()
   await expect(page.getByLabel(fr('intake.fields.customer.name'))).toHaveValue('Élodie Marchand')
-  await expect(page.getByLabel(fr('intake.fields.customer.phone'))).toHaveValue('+33 6 12 34 56 78')
+  await expect(page.getByRole('textbox', { name: fr('intake.fields.customer.phone') })).toHaveValue('+33 6 12 34 56 78')
 
   await page.getByRole('radio', { name: fr('channel.in_person') }).check()
   await page.getByLabel(fr('intake.fields.eventDate.value')).fill('2026-11-20')
   await page
     .getByLabel(fr('intake.fields.complaint'))
-    .fill('Le radiateur acheté la semaine dernière a surchauffé et a fait fondre la prise murale. J’ai eu très peur pour mes enfants.')
+    .fill(
+      'Le radiateur acheté la semaine dernière a surchauffé et a fait fondre la prise murale. J’ai eu très peur pour mes enfants.',
+    )
   await page.getByLabel(fr('intake.fields.remedy')).fill('Remboursement du radiateur et réparation de la prise.')
 
   // Still not complete: the signature is missing, and nothing typed is lost.
@@ -89,14 +96,24 @@ test('a French investigator takes a complaint in, triages it as major with escal
   // Acknowledge the customer: the 24-hour clock stops.
   const comms = page.getByRole('form', { name: fr('communications.add') })
   await comms.getByLabel(fr('communications.kind')).selectOption('acknowledgement')
-  await comms.getByLabel(fr('communications.content')).fill('Appel à la cliente : réclamation bien reçue, enquête ouverte.')
+  await comms
+    .getByLabel(fr('communications.content'))
+    .fill('Appel à la cliente : réclamation bien reçue, enquête ouverte.')
   await comms.getByRole('button', { name: fr('communications.record') }).click()
-  await expect(page.getByRole('listitem').filter({ hasText: 'réclamation bien reçue' })).toBeVisible()
+  await expect(
+    page
+      .getByRole('region', { name: fr('communications.title') })
+      .getByRole('listitem')
+      .filter({ hasText: 'réclamation bien reçue' }),
+  ).toBeVisible()
   const slaCard = page.getByRole('region', { name: fr('sla.title') })
   await expect(slaCard.getByText(fr('sla.flag.met'))).toBeVisible()
 
   // Back in the register, typing the name without accents finds the case.
-  await page.getByRole('navigation', { name: fr('nav.label') }).getByRole('link', { name: fr('nav.cases') }).click()
+  await page
+    .getByRole('navigation', { name: fr('nav.label') })
+    .getByRole('link', { name: fr('nav.cases') })
+    .click()
   await page.getByLabel(fr('cases.search')).fill('elodie marchand')
   const register = page.getByRole('table', { name: fr('cases.tableLabel') })
   await expect(register.getByRole('link', { name: `LYON-${year}-0001` })).toBeVisible()
@@ -120,18 +137,19 @@ test('the register finds cases accent- and case-insensitively, filters, and reme
   await expect(page.getByText('36 cases shown')).toBeVisible()
 
   // Filter by status: every row shown has it.
-  await page.getByLabel('Status', { exact: true }).selectOption('closed')
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('closed')
   const shown = Number((await page.getByText(/cases? shown/).textContent())?.match(/\d+/)?.[0])
   expect(shown).toBeGreaterThan(0)
   expect(shown).toBeLessThan(36)
-  await page.getByLabel('Status', { exact: true }).selectOption('')
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('')
 
   // Hide a column and move another; both survive a reload.
   await page.getByText('Columns').click()
   await page.getByRole('checkbox', { name: 'Department' }).uncheck()
   await page.getByRole('button', { name: 'Move Severity earlier' }).click()
   await expect(register.getByRole('columnheader', { name: 'Department' })).toHaveCount(0)
-  const headers = async (): Promise<string[]> => (await register.getByRole('columnheader').allTextContents()).map((h) => h.trim())
+  const headers = async (): Promise<string[]> =>
+    (await register.getByRole('columnheader').allTextContents()).map((h) => h.trim())
   const before = await headers()
   expect(before.indexOf('Severity')).toBeLessThan(before.indexOf('Status'))
   await page.reload()

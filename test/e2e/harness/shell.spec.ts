@@ -35,7 +35,7 @@ test('a new user sees the empty case register, switches to French, and it stays 
   await completeFirstRun(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible()
-  await expect(page.getByRole('main').getByRole('link', { name: 'New complaint' })).toBeVisible()
+  await expect(page.getByRole('main').getByRole('link', { name: 'New complaint' }).first()).toBeVisible()
 
   await page.getByLabel('Language').selectOption('fr')
   await expect(page.getByRole('heading', { level: 1, name: 'Dossiers' })).toBeVisible()

@@ -67,7 +67,10 @@ export function Choices({
   const { t } = useTranslation()
   const id = useId()
   return (
-    <fieldset className={`choices ${error ? 'field--invalid' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={`choices ${error ? 'field--invalid' : ''}`}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>
         {legend}
         {required ? <span className="field__required"> *</span> : null}

@@ -16,9 +16,7 @@ export function SlaBadge({
   const state = slaState(item, now)
   if (state.worst !== 'overdue' && state.worst !== 'due_soon') return null
   const which = state.acknowledge === state.worst ? 'acknowledge' : 'resolve'
-  return (
-    <span className={`badge badge--${state.worst}`}>{t(`sla.${state.worst}.${which}`)}</span>
-  )
+  return <span className={`badge badge--${state.worst}`}>{t(`sla.${state.worst}.${which}`)}</span>
 }
 
 /** Both deadlines with their state, for the case page. */
@@ -41,7 +39,7 @@ export function SlaDetails({
     </>
   )
   return (
-    <dl className="facts facts--compact">
+    <dl className="facts facts--stacked">
       {row('acknowledge', item.due.acknowledge, state.acknowledge)}
       {row('resolve', item.due.resolve, state.resolve)}
     </dl>

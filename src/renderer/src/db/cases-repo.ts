@@ -38,10 +38,7 @@ export function summarize(c: CaseRecord): CaseSummary {
 }
 
 /** Appends to a chain inside the caller's transaction (the hash is synchronous on purpose). */
-async function appendAudit(
-  db: RedressDb,
-  fields: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>,
-): Promise<AuditEntry> {
+async function appendAudit(db: RedressDb, fields: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>): Promise<AuditEntry> {
   const previous =
     (await db.audit.where('[chain+seq]').between([fields.chain, Dexie.minKey], [fields.chain, Dexie.maxKey]).last()) ??
     null
@@ -56,7 +53,13 @@ async function nextRef(db: RedressDb, prefix: string, year: number): Promise<str
   const counter = await db.counters.get(id)
   let next = (counter?.last ?? 0) + 1
   // Sample or imported cases may already use numbers: skip any taken reference.
-  while (await db.cases.where('ref').equals(formatRef(prefix, year, next)).count()) next++
+  while (
+    await db.cases
+      .where('ref')
+      .equals(formatRef(prefix, year, next))
+      .count()
+  )
+    next++
   await db.counters.put({ id, last: next })
   return formatRef(prefix, year, next)
 }
@@ -68,7 +71,16 @@ export function formatRef(prefix: string, year: number, n: number): string {
 /** Fields of a new case that the intake form provides. */
 export type NewCase = Omit<
   CaseRecord,
-  'id' | 'ref' | 'status' | 'createdAt' | 'createdBy' | 'updatedAt' | 'triage' | 'escalations' | 'acknowledgedAt' | 'closedAt'
+  | 'id'
+  | 'ref'
+  | 'status'
+  | 'createdAt'
+  | 'createdBy'
+  | 'updatedAt'
+  | 'triage'
+  | 'escalations'
+  | 'acknowledgedAt'
+  | 'closedAt'
 >
 
 /**
@@ -189,12 +201,28 @@ export async function addCommunication(
 
 /** Saves the profile (first run, settings), audited on the settings chain. */
 export function saveProfile(db: RedressDb, profile: Profile): Promise<void> {
-  return saveAudited(db, db.profile, () => db.profile.get('me'), () => db.profile.put(profile), profile, profile.name, 'profile')
+  return saveAudited(
+    db,
+    db.profile,
+    () => db.profile.get('me'),
+    () => db.profile.put(profile),
+    profile,
+    profile.name,
+    'profile',
+  )
 }
 
 /** Saves the service levels, audited on the settings chain. */
 export function saveSla(db: RedressDb, sla: SlaSettings, actor: Actor): Promise<void> {
-  return saveAudited(db, db.settings, () => db.settings.get('sla'), () => db.settings.put(sla), sla, actor.name, 'settings')
+  return saveAudited(
+    db,
+    db.settings,
+    () => db.settings.get('sla'),
+    () => db.settings.put(sla),
+    sla,
+    actor.name,
+    'settings',
+  )
 }
 
 async function saveAudited<T extends { id: string }>(

@@ -31,7 +31,7 @@ export async function seedSampleCases(
     now: options.now ?? new Date(),
     prefix: samplePrefix,
     createdBy: sampleAuthor,
-    offset,
+    numberOffset: offset,
   })
   const chunk = 1000
   let done = 0

@@ -13,7 +13,10 @@ export function systemTimeZone(): string {
 
 /** Service levels from settings, or the defaults (24 h, 30/10 days, this computer's time zone). */
 export function useSla(): SlaSettings {
-  return useLiveQuery(async () => (await db.settings.get('sla')) ?? defaultSla(systemTimeZone()), []) ?? defaultSla(systemTimeZone())
+  return (
+    useLiveQuery(async () => (await db.settings.get('sla')) ?? defaultSla(systemTimeZone()), []) ??
+    defaultSla(systemTimeZone())
+  )
 }
 
 /** A clock for SLA badges: re-renders every minute so "due soon" turns "overdue" on screen. */

@@ -64,7 +64,9 @@ function CaseView({ record, profile }: { record: CaseRecord; profile: Profile })
         </div>
         <div className="badges">
           <StatusBadge status={record.status} />
-          {record.triage ? <span className={`badge badge--${record.triage.severity}`}>{t(`severity.${record.triage.severity}`)}</span> : null}
+          {record.triage ? (
+            <span className={`badge badge--${record.triage.severity}`}>{t(`severity.${record.triage.severity}`)}</span>
+          ) : null}
           <SlaBadge item={record} now={now} />
         </div>
       </header>
@@ -78,7 +80,9 @@ function CaseView({ record, profile }: { record: CaseRecord; profile: Profile })
             <dt>{t('intake.fields.eventDate.value')}</dt>
             <dd>
               {formatEventDate(record, locale)}
-              {record.eventDate.precision !== 'day' ? ` (${t(`intake.approximate.${record.eventDate.precision}`)})` : ''}
+              {record.eventDate.precision !== 'day'
+                ? ` (${t(`intake.approximate.${record.eventDate.precision}`)})`
+                : ''}
             </dd>
             <dt>{t('intake.fields.customer.address')}</dt>
             <dd className="pre-line">{record.customer.address}</dd>
@@ -96,7 +100,9 @@ function CaseView({ record, profile }: { record: CaseRecord; profile: Profile })
           {record.signature ? (
             <figure className="signature-view">
               <img src={record.signature.image} alt={t('caseView.signatureAlt', { name: record.customer.name })} />
-              <figcaption>{t('caseView.signedAt', { date: formatDateTime(record.signature.signedAt, locale) })}</figcaption>
+              <figcaption>
+                {t('caseView.signedAt', { date: formatDateTime(record.signature.signedAt, locale) })}
+              </figcaption>
             </figure>
           ) : null}
         </section>

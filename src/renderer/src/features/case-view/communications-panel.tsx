@@ -36,7 +36,12 @@ export function CommunicationsPanel({ record, profile }: { record: CaseRecord; p
     setFailed(false)
     const parsed = communicationSchema.parse(values)
     try {
-      await addCommunication(db, record.id, { name: profile.name }, { ...parsed, at: fromLocalInput(parsed.at), by: profile.name })
+      await addCommunication(
+        db,
+        record.id,
+        { name: profile.name },
+        { ...parsed, at: fromLocalInput(parsed.at), by: profile.name },
+      )
       reset({ kind: 'progress', channel: parsed.channel, at: toLocalInput(new Date()), content: '' })
     } catch (error) {
       console.error(error)

@@ -40,12 +40,14 @@ export function HistoryPanel({ record }: { record: CaseRecord }): ReactNode {
           <li key={e.seq}>
             <div>
               <strong>#{e.seq}</strong> · {formatDateTime(e.at, i18n.language)} · {e.by} ·{' '}
-              {t(`history.actions.${e.action}`, { defaultValue: e.action })} ({t(`history.entities.${e.entity}`, { defaultValue: e.entity })})
+              {t(`history.actions.${e.action}`, { defaultValue: e.action })} (
+              {t(`history.entities.${e.entity}`, { defaultValue: e.entity })})
             </div>
             <ul className="changes">
               {e.changes.slice(0, 12).map((c) => (
                 <li key={c.field}>
-                  <code>{c.field}</code>: {show(c.from)} → {show(c.to)}
+                  <code>{c.field}</code>:{' '}
+                  {c.from === null || c.from === undefined ? show(c.to) : `${show(c.from)} → ${show(c.to)}`}
                 </li>
               ))}
               {e.changes.length > 12 ? <li>{t('history.more', { count: e.changes.length - 12 })}</li> : null}

@@ -91,7 +91,14 @@ function TriageForm({ record, profile }: { record: CaseRecord; profile: Profile 
     formState: { errors, isSubmitting },
   } = useForm<TriageValues>({
     resolver: zodResolver(triageSchema),
-    defaultValues: { decision: 'investigate', declineReason: null, reason: '', severity: 'minor', criteria: [], escalations: [] },
+    defaultValues: {
+      decision: 'investigate',
+      declineReason: null,
+      reason: '',
+      severity: 'minor',
+      criteria: [],
+      escalations: [],
+    },
   })
   const escalations = useFieldArray({ control, name: 'escalations' })
   const decision = watch('decision')
@@ -209,7 +216,9 @@ function TriageForm({ record, profile }: { record: CaseRecord; profile: Profile 
               {(p) => <textarea {...p} rows={2} {...register(`escalations.${index}.reason`)} />}
             </Field>
           ))}
-          {criteria.length > 0 && escalations.fields.length === 0 ? <p className="muted">{t('triage.noEscalation')}</p> : null}
+          {criteria.length > 0 && escalations.fields.length === 0 ? (
+            <p className="muted">{t('triage.noEscalation')}</p>
+          ) : null}
         </div>
       ) : null}
       {failed ? (

@@ -77,7 +77,15 @@ export function CasesPage(): ReactNode {
   )
 }
 
-function Register({ rows, complete, mountedAt }: { rows: CaseSummary[]; complete: boolean; mountedAt: number }): ReactNode {
+function Register({
+  rows,
+  complete,
+  mountedAt,
+}: {
+  rows: CaseSummary[]
+  complete: boolean
+  mountedAt: number
+}): ReactNode {
   const { t, i18n } = useTranslation()
   const now = useNow()
   const searchId = useId()
@@ -131,7 +139,12 @@ function Register({ rows, complete, mountedAt }: { rows: CaseSummary[]; complete
         cell: ({ row }) => t(`channel.${row.original.channel}`),
         filterFn: equalsFilter,
       },
-      { id: 'department', accessorKey: 'department', header: () => t('cases.columns.department'), filterFn: equalsFilter },
+      {
+        id: 'department',
+        accessorKey: 'department',
+        header: () => t('cases.columns.department'),
+        filterFn: equalsFilter,
+      },
       { id: 'assignee', accessorKey: 'assignee', header: () => t('cases.columns.assignee'), filterFn: equalsFilter },
     ],
     [t, locale, now],
@@ -202,33 +215,68 @@ function Register({ rows, complete, mountedAt }: { rows: CaseSummary[]; complete
             placeholder={t('cases.searchPlaceholder')}
           />
         </div>
-        <FilterSelect label={t('cases.columns.status')} value={filterValue('status')} onChange={(v) => setFilter('status', v)}
-          options={caseStatuses.map((s) => [s, t(`status.${s}`)])} />
-        <FilterSelect label={t('cases.columns.severity')} value={filterValue('severity')} onChange={(v) => setFilter('severity', v)}
-          options={severities.map((s) => [s, t(`severity.${s}`)])} />
-        <FilterSelect label={t('cases.columns.sla')} value={filterValue('sla')} onChange={(v) => setFilter('sla', v)}
-          options={[['overdue', t('sla.flag.overdue')], ['due_soon', t('sla.flag.due_soon')]]} />
-        <FilterSelect label={t('cases.columns.channel')} value={filterValue('channel')} onChange={(v) => setFilter('channel', v)}
-          options={channels.map((c) => [c, t(`channel.${c}`)])} />
-        <FilterSelect label={t('cases.columns.department')} value={filterValue('department')} onChange={(v) => setFilter('department', v)}
-          options={departments.map((d) => [d, d])} />
-        <FilterSelect label={t('cases.columns.assignee')} value={filterValue('assignee')} onChange={(v) => setFilter('assignee', v)}
-          options={assignees.map((a) => [a, a])} />
+        <FilterSelect
+          label={t('cases.columns.status')}
+          value={filterValue('status')}
+          onChange={(v) => setFilter('status', v)}
+          options={caseStatuses.map((s) => [s, t(`status.${s}`)])}
+        />
+        <FilterSelect
+          label={t('cases.columns.severity')}
+          value={filterValue('severity')}
+          onChange={(v) => setFilter('severity', v)}
+          options={severities.map((s) => [s, t(`severity.${s}`)])}
+        />
+        <FilterSelect
+          label={t('cases.columns.sla')}
+          value={filterValue('sla')}
+          onChange={(v) => setFilter('sla', v)}
+          options={[
+            ['overdue', t('sla.flag.overdue')],
+            ['due_soon', t('sla.flag.due_soon')],
+          ]}
+        />
+        <FilterSelect
+          label={t('cases.columns.channel')}
+          value={filterValue('channel')}
+          onChange={(v) => setFilter('channel', v)}
+          options={channels.map((c) => [c, t(`channel.${c}`)])}
+        />
+        <FilterSelect
+          label={t('cases.columns.department')}
+          value={filterValue('department')}
+          onChange={(v) => setFilter('department', v)}
+          options={departments.map((d) => [d, d])}
+        />
+        <FilterSelect
+          label={t('cases.columns.assignee')}
+          value={filterValue('assignee')}
+          onChange={(v) => setFilter('assignee', v)}
+          options={assignees.map((a) => [a, a])}
+        />
         <ColumnChooser prefs={prefs} onChange={setPrefs} />
       </div>
       <p className="muted small" role="status">
         {complete ? t('cases.showing', { count: visibleRows.length }) : t('cases.loadingAll')}
       </p>
       <div ref={scrollRef} className="register__scroll" tabIndex={0} aria-label={t('cases.tableLabel')}>
-        <table className="data-table data-table--register" aria-label={t('cases.tableLabel')} aria-rowcount={visibleRows.length + 1}
-          data-query={query}>
+        <table
+          className="data-table data-table--register"
+          aria-label={t('cases.tableLabel')}
+          aria-rowcount={visibleRows.length + 1}
+          data-query={query}
+        >
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted()
                   return (
-                    <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    >
                       <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
                         {flexRender(header.column.columnDef.header, header.getContext())}
                         <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
@@ -301,7 +349,13 @@ function FilterSelect({
   )
 }
 
-function ColumnChooser({ prefs, onChange }: { prefs: ReturnType<typeof useColumnPrefs>[0]; onChange: (p: typeof prefs) => void }): ReactNode {
+function ColumnChooser({
+  prefs,
+  onChange,
+}: {
+  prefs: ReturnType<typeof useColumnPrefs>[0]
+  onChange: (p: typeof prefs) => void
+}): ReactNode {
   const { t } = useTranslation()
   const move = (column: RegisterColumn, by: -1 | 1): void => {
     const order = [...prefs.order]
@@ -317,7 +371,9 @@ function ColumnChooser({ prefs, onChange }: { prefs: ReturnType<typeof useColumn
       <summary className="button">{t('cases.columnsButton')}</summary>
       <ul>
         {prefs.order.map((column, index) => {
-          const name = t(`cases.columns.${column === 'customerName' ? 'customer' : column === 'receivedAt' ? 'received' : column}`)
+          const name = t(
+            `cases.columns.${column === 'customerName' ? 'customer' : column === 'receivedAt' ? 'received' : column}`,
+          )
           return (
             <li key={column}>
               <label className="choice">
@@ -334,7 +390,12 @@ function ColumnChooser({ prefs, onChange }: { prefs: ReturnType<typeof useColumn
                 />
                 {name}
               </label>
-              <button type="button" aria-label={t('cases.moveLeft', { column: name })} disabled={index === 0} onClick={() => move(column, -1)}>
+              <button
+                type="button"
+                aria-label={t('cases.moveLeft', { column: name })}
+                disabled={index === 0}
+                onClick={() => move(column, -1)}
+              >
                 ↑
               </button>
               <button

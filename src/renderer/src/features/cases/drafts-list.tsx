@@ -19,7 +19,9 @@ export function DraftsList(): ReactNode {
           return (
             <li key={d.id}>
               <Link to={`/intake/${d.id}`}>{name || t('cases.untitledDraft')}</Link>{' '}
-              <span className="muted small">{t('cases.draftEdited', { date: formatDateTime(d.updatedAt, i18n.language) })}</span>
+              <span className="muted small">
+                {t('cases.draftEdited', { date: formatDateTime(d.updatedAt, i18n.language) })}
+              </span>
             </li>
           )
         })}

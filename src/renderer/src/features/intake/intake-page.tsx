@@ -30,9 +30,9 @@ export function NewIntakeRedirect(): ReactNode {
       department: profile.department,
       language: profile.language,
     })
-    void db.drafts.add({ id, values: values as unknown as Record<string, unknown>, createdAt: now, updatedAt: now }).then(() =>
-      navigate(`/intake/${id}`, { replace: true }),
-    )
+    void db.drafts
+      .add({ id, values: values as unknown as Record<string, unknown>, createdAt: now, updatedAt: now })
+      .then(() => navigate(`/intake/${id}`, { replace: true }))
   }, [profile, navigate])
   return null
 }
@@ -62,15 +62,24 @@ export function IntakePage(): ReactNode {
 function missingFields(errors: FieldErrors<IntakeValues>): Array<{ field: IntakeField; message: string }> {
   const out: Array<{ field: IntakeField; message: string }> = []
   for (const field of intakeFieldOrder) {
-    const error = field.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], errors) as
-      | { message?: string }
-      | undefined
+    const error = field
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], errors) as
+      { message?: string } | undefined
     if (error?.message) out.push({ field, message: error.message })
   }
   return out
 }
 
-function IntakeForm({ draftId, initial, profile }: { draftId: string; initial: IntakeValues; profile: Profile }): ReactNode {
+function IntakeForm({
+  draftId,
+  initial,
+  profile,
+}: {
+  draftId: string
+  initial: IntakeValues
+  profile: Profile
+}): ReactNode {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const sla = useSla()
@@ -84,7 +93,12 @@ function IntakeForm({ draftId, initial, profile }: { draftId: string; initial: I
     watch,
     setFocus,
     formState: { errors, isSubmitted, isSubmitting },
-  } = useForm<IntakeValues>({ resolver: zodResolver(intakeSchema), defaultValues: initial, mode: 'onSubmit', reValidateMode: 'onChange' })
+  } = useForm<IntakeValues>({
+    resolver: zodResolver(intakeSchema),
+    defaultValues: initial,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  })
 
   // Drafts save themselves as the user types: nothing typed is lost, even if the app closes.
   useEffect(() => {
@@ -112,7 +126,19 @@ function IntakeForm({ draftId, initial, profile }: { draftId: string; initial: I
       setSubmitError(null)
       const parsed = intakeSchema.parse(values)
       const receivedAt = fromLocalInput(parsed.receivedAt)
-      const record: Omit<CaseRecord, 'id' | 'ref' | 'status' | 'createdAt' | 'createdBy' | 'updatedAt' | 'triage' | 'escalations' | 'acknowledgedAt' | 'closedAt'> = {
+      const record: Omit<
+        CaseRecord,
+        | 'id'
+        | 'ref'
+        | 'status'
+        | 'createdAt'
+        | 'createdBy'
+        | 'updatedAt'
+        | 'triage'
+        | 'escalations'
+        | 'acknowledgedAt'
+        | 'closedAt'
+      > = {
         channel: parsed.channel,
         receivedAt,
         receivedBy: parsed.receivedBy,

@@ -36,7 +36,9 @@ export function SettingsPage(): ReactNode {
       </section>
 
       {profile ? <ProfileSettings profile={profile} /> : null}
-      {profile ? <SlaSettingsForm key={`${sla.acknowledgeHours}-${sla.timeZone}`} sla={sla} actor={profile.name} /> : null}
+      {profile ? (
+        <SlaSettingsForm key={`${sla.acknowledgeHours}-${sla.timeZone}`} sla={sla} actor={profile.name} />
+      ) : null}
       <SampleData />
 
       <section className="card" aria-labelledby="settings-about">

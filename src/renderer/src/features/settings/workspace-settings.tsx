@@ -46,8 +46,15 @@ export function ProfileSettings({ profile }: { profile: Profile }): ReactNode {
         <Field label={t('onboarding.department')} error={errors.department?.message} required>
           {(p) => <input {...p} {...register('department')} />}
         </Field>
-        <Field label={t('onboarding.casePrefix')} hint={t('onboarding.casePrefixHint')} error={errors.casePrefix?.message} required>
-          {(p) => <input {...p} {...register('casePrefix', { setValueAs: (v: string) => v.toUpperCase() })} maxLength={10} />}
+        <Field
+          label={t('onboarding.casePrefix')}
+          hint={t('onboarding.casePrefixHint')}
+          error={errors.casePrefix?.message}
+          required
+        >
+          {(p) => (
+            <input {...p} {...register('casePrefix', { setValueAs: (v: string) => v.toUpperCase() })} maxLength={10} />
+          )}
         </Field>
         <Field label={t('settings.profileLanguage')} error={errors.language?.message} required>
           {(p) => (
@@ -72,9 +79,21 @@ export function ProfileSettings({ profile }: { profile: Profile }): ReactNode {
 }
 
 const slaForm = z.object({
-  acknowledgeHours: z.coerce.number<string>().int('settings.errors.whole').min(1, 'settings.errors.range').max(720, 'settings.errors.range'),
-  minor: z.coerce.number<string>().int('settings.errors.whole').min(1, 'settings.errors.range').max(365, 'settings.errors.range'),
-  major: z.coerce.number<string>().int('settings.errors.whole').min(1, 'settings.errors.range').max(365, 'settings.errors.range'),
+  acknowledgeHours: z.coerce
+    .number<string>()
+    .int('settings.errors.whole')
+    .min(1, 'settings.errors.range')
+    .max(720, 'settings.errors.range'),
+  minor: z.coerce
+    .number<string>()
+    .int('settings.errors.whole')
+    .min(1, 'settings.errors.range')
+    .max(365, 'settings.errors.range'),
+  major: z.coerce
+    .number<string>()
+    .int('settings.errors.whole')
+    .min(1, 'settings.errors.range')
+    .max(365, 'settings.errors.range'),
   timeZone: z.string().refine((tz) => {
     try {
       new Intl.DateTimeFormat('en', { timeZone: tz })
@@ -104,7 +123,12 @@ export function SlaSettingsForm({ sla, actor }: { sla: SlaSettings; actor: strin
   const onSubmit = handleSubmit(async (v) => {
     await saveSla(
       db,
-      { id: 'sla', acknowledgeHours: v.acknowledgeHours, resolveDays: { minor: v.minor, major: v.major }, timeZone: v.timeZone },
+      {
+        id: 'sla',
+        acknowledgeHours: v.acknowledgeHours,
+        resolveDays: { minor: v.minor, major: v.major },
+        timeZone: v.timeZone,
+      },
       { name: actor },
     )
     setSaved(true)
@@ -144,21 +168,25 @@ export function SampleData(): ReactNode {
   const [progress, setProgress] = useState<SeedProgress | null>(null)
   const [result, setResult] = useState<string | null>(null)
   const abort = useRef<AbortController | null>(null)
-  const running = progress !== null && abort.current !== null
+  const [running, setRunning] = useState(false)
 
   const load = async (): Promise<void> => {
     const n = Math.max(1, Math.min(50_000, Math.floor(Number(count) || 0)))
     abort.current = new AbortController()
+    setRunning(true)
     setResult(null)
     setProgress({ done: 0, total: n })
     try {
       const done = await seedSampleCases(db, n, { signal: abort.current.signal, onProgress: setProgress })
-      setResult(done < n ? t('settings.samplesCancelled', { count: done }) : t('settings.samplesLoaded', { count: done }))
+      setResult(
+        done < n ? t('settings.samplesCancelled', { count: done }) : t('settings.samplesLoaded', { count: done }),
+      )
     } catch (error) {
       console.error(error)
       setResult(t('errors.internal'))
     } finally {
       abort.current = null
+      setRunning(false)
       setProgress(null)
     }
   }
@@ -170,7 +198,15 @@ export function SampleData(): ReactNode {
       <div className="inline-form">
         <Field label={t('settings.samplesCount')}>
           {(p) => (
-            <input {...p} type="number" min={1} max={50000} value={count} onChange={(e) => setCount(e.target.value)} disabled={running} />
+            <input
+              {...p}
+              type="number"
+              min={1}
+              max={50000}
+              value={count}
+              onChange={(e) => setCount(e.target.value)}
+              disabled={running}
+            />
           )}
         </Field>
         <button type="button" className="button" onClick={() => void load()} disabled={running}>
