@@ -1,4 +1,4 @@
-import type { ApproximateDate, DeclineReason, EscalationTarget } from '../domain/case'
+import type { ApproximateDate, CommunicationChannel, DeclineReason, EscalationTarget } from '../domain/case'
 import type { Language } from '../i18n/languages'
 import { chance, pick, type Rng } from './prng'
 
@@ -133,7 +133,8 @@ export interface PhraseBank {
   localRound(person: Person, eur: number): number
   complaint(rng: Rng, facts: Facts): string
   remedy(rng: Rng, facts: Facts): string
-  acknowledgement(rng: Rng, facts: Facts, ref: string, handler: string, spoken: boolean): string
+  /** By phone or in person this is a note of what was said; in writing, the message itself. */
+  acknowledgement(rng: Rng, facts: Facts, ref: string, handler: string, via: CommunicationChannel): string
   progress(rng: Rng, facts: Facts): string
   decision(rng: Rng, facts: Facts, outcome: Outcome): string
   declined(rng: Rng, facts: Facts, reason: DeclineReason, previousRef: string | null): string
@@ -195,13 +196,13 @@ export function compose<C>(rng: Rng, lines: ScenarioLines<C>, common: CommonLine
   if (followUp) add(pick(rng, common.followUps))
   const feeling = chance(rng, 0.35)
   if (feeling) add(pick(rng, common.feelings))
-  if (chance(rng, 0.35)) add(pick(rng, common.closings))
-  // Two bare sentences read like a note, not a complaint: say a little more.
-  if (out.length < 2 || length < 140) {
-    if (!detail) add(pick(rng, lines.details))
-    else if (!followUp) add(pick(rng, common.followUps))
-    else if (!feeling) add(pick(rng, common.feelings))
-  }
+  const closing = chance(rng, 0.35)
+  if (closing) add(pick(rng, common.closings))
+  // A sentence or two of 80 characters reads like a note, not a complaint: say a little more.
+  if ((length < 140 || out.length < 2) && !detail) add(pick(rng, lines.details))
+  if (length < 140 && !followUp) add(pick(rng, common.followUps))
+  if (length < 140 && !feeling) add(pick(rng, common.feelings))
+  if (length < 140 && !closing) add(pick(rng, common.closings))
   return out.join(' ')
 }
 

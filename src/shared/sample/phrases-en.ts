@@ -357,7 +357,8 @@ const inStore: readonly ((c: C) => string)[] = [
   (c) => `I am writing about the ${c.p} I bought at ${c.store}, which cost me ${c.price}.`,
   (c) => `I paid ${c.price} for ${c.ap} at ${c.store}.`,
 ]
-const bought = [...online, ...inStore]
+// English speakers mostly buy online: their addresses are in the UK and Ireland.
+const bought = online
 const visit: readonly ((c: C) => string)[] = [
   (c) => `I was shopping at ${c.store} with my son.`,
   (c) => `I went to ${c.store} to look at ${c.ap}.`,
@@ -411,7 +412,7 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     ],
   },
   billing_wrong: {
-    openings: bought,
+    openings: inStore,
     problems: [
       (c) => `I was charged ${c.charged} instead of the ${c.price} shown on the price label.`,
       (c) => `The invoice I received ${c.when} says ${c.charged}, but the price I agreed to was ${c.price}.`,
@@ -457,7 +458,7 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     ],
   },
   refund_refused: {
-    openings: bought,
+    openings: online,
     problems: [
       (c) =>
         `I returned the ${c.p} unopened within 14 days, but ${c.role} refused to refund me and offered only a voucher.`,
@@ -651,9 +652,11 @@ export const englishBank: PhraseBank = {
   localRound: (p, eur) => Math.max(5, Math.round((p.region === 'ie' ? eur : eur * 0.86) / 5) * 5),
   complaint: (rng, f) => compose(rng, lines[f.scenario], common, context(f)),
   remedy,
-  acknowledgement(rng, f, ref, handler, spoken) {
+  acknowledgement(rng, f, ref, handler, via) {
     const sal = salutation(f.customer)
-    if (spoken) return `Called the customer: complaint registered as ${ref}, reply promised within 30 days.`
+    if (via === 'phone') return `Called the customer: complaint registered as ${ref}, reply promised within 30 days.`
+    if (via === 'in_person')
+      return `Told the customer in person: complaint registered as ${ref}, reply within 30 days; receipt handed over.`
     return pick(rng, [
       `${sal}, thank you for your message. Your complaint has been registered under reference ${ref} and we will reply within 30 days at the latest.`,
       `${sal}, we acknowledge receipt of your complaint (ref. ${ref}). ${handler} is handling your case.`,
@@ -717,7 +720,9 @@ export const englishBank: PhraseBank = {
     const group = scenarioGroup[f.scenario]
     if (to === 'manager')
       return pick(rng, [
-        'Major case: store manager informed and asked to review the CCTV.',
+        scenarioGroup[f.scenario] === 'safety' || scenarioGroup[f.scenario] === 'staff'
+          ? 'Major case: store manager informed and asked to review the CCTV.'
+          : 'Major case: head of department informed.',
         "Compensation likely above the investigator's authority: manager to decide.",
       ])
     if (to === 'legal')

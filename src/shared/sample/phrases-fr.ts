@@ -522,7 +522,7 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     ],
   },
   billing_wrong: {
-    openings: bought,
+    openings: inStore,
     problems: [
       (c) => `On m'a facturé ${c.charged} au lieu des ${c.price} affichés sur l'étiquette.`,
       (c) => `La facture reçue ${c.when} indique ${c.charged}, alors que le prix convenu était de ${c.price}.`,
@@ -571,7 +571,7 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     ],
   },
   refund_refused: {
-    openings: bought,
+    openings: online,
     problems: [
       (c) =>
         `J'ai rapporté ${c.le} encore emballé${c.pe} sous 14 jours, mais ${c.role} a refusé de me rembourser et m'a proposé un simple avoir.`,
@@ -784,9 +784,11 @@ export const frenchBank: PhraseBank = {
   localRound: (_p, eur) => Math.max(10, Math.round(eur / 10) * 10),
   complaint: (rng, f) => compose(rng, lines[f.scenario], common, context(f)),
   remedy,
-  acknowledgement(rng, f, ref, handler, spoken) {
-    if (spoken)
+  acknowledgement(rng, f, ref, handler, via) {
+    if (via === 'phone')
       return `Appel au client : réclamation enregistrée sous la référence ${ref}, réponse promise sous 30 jours.`
+    if (via === 'in_person')
+      return `Vu le client au magasin : réclamation enregistrée sous la référence ${ref}, récépissé remis, réponse sous 30 jours.`
     const sal = salutation(f.customer)
     return pick(rng, [
       `${sal}, nous avons bien reçu votre réclamation, enregistrée sous la référence ${ref}. Nous vous répondrons au plus tard sous 30 jours.`,
@@ -851,7 +853,9 @@ export const frenchBank: PhraseBank = {
     const group = scenarioGroup[f.scenario]
     if (to === 'manager')
       return pick(rng, [
-        'Cas majeur : responsable du magasin informé, visionnage de la vidéo demandé.',
+        scenarioGroup[f.scenario] === 'safety' || scenarioGroup[f.scenario] === 'staff'
+          ? 'Cas majeur : responsable du magasin informé, visionnage de la vidéo demandé.'
+          : 'Cas majeur : responsable du service informé.',
         'Dédommagement probablement au-delà de ma délégation : décision du responsable.',
       ])
     if (to === 'legal')

@@ -552,7 +552,7 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     ],
   },
   billing_wrong: {
-    openings: bought,
+    openings: inStore,
     problems: [
       (c) => `С меня взяли ${c.charged} вместо ${c.price}, указанных на ценнике.`,
       (c) => `В счёте, полученном ${c.when}, стоит ${c.charged}, хотя мы договаривались о ${c.price}.`,
@@ -603,7 +603,7 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     ],
   },
   refund_refused: {
-    openings: bought,
+    openings: online,
     problems: [
       (c) =>
         `Я ${c.g('вернул', 'вернула')} ${c.acc} в заводской упаковке в течение 14 дней, но ${c.role} ${c.rg('отказался', 'отказалась')} возвращать деньги и ${c.rg('предложил', 'предложила')} только подарочный сертификат.`,
@@ -795,6 +795,34 @@ const declineNotes: Readonly<Record<Exclude<DeclineReason, 'duplicate'>, readonl
   ],
 }
 
+function decisionText(rng: Rng, f: Facts, outcome: Outcome): string {
+  const c = context(f)
+  const sal = `${salutation(f.customer)}! `
+  if (outcome === 'granted') {
+    switch (f.remedy) {
+      case 'refund':
+        return `${sal}Мы вернули ${c.refund} на вашу карту; деньги поступят в течение 5 рабочих дней.`
+      case 'replacement':
+        return `${sal}Мы бесплатно доставим вам ${c.pg('новый', 'новую')} ${c.acc}; наш сотрудник позвонит, чтобы согласовать дату.`
+      case 'apology':
+        return f.scenario === 'privacy'
+          ? `${sal}Ваши данные удалены из наших рассылок; приносим извинения за эту ошибку.`
+          : `${sal}Приносим вам искренние извинения. С сотрудниками проведена беседа, команде напомнили о наших стандартах.`
+      case 'compensation':
+        return `${sal}Мы перечислим вам ${c.comp} в качестве компенсации за причинённые неудобства.`
+      case 'repair':
+        return `${sal}${c.Nom} будет бесплатно ${c.pg('отремонтирован', 'отремонтирована')} по гарантии; курьер заберёт ${c.pg('его', 'её')} на следующей неделе.`
+    }
+  }
+  if (outcome === 'partial')
+    return scenarioGroup[f.scenario] === 'delivery' && chance(rng, 0.5)
+      ? `${sal}Мы вернём стоимость доставки и предоставим скидку ${c.comp} на следующую покупку.`
+      : `${sal}Мы не можем удовлетворить ваше требование полностью, но предлагаем подарочный сертификат на ${c.comp}.`
+  return scenarioGroup[f.scenario] === 'product' && chance(rng, 0.5)
+    ? `${sal}По заключению мастера неисправность не является гарантийным случаем, поэтому в требовании отказано.`
+    : `${sal}Рассмотрев ваше обращение, мы не нашли нарушений с нашей стороны и не можем удовлетворить требование. Вы вправе обратиться в Роспотребнадзор.`
+}
+
 export const russianBank: PhraseBank = {
   language: 'ru',
   person,
@@ -802,10 +830,13 @@ export const russianBank: PhraseBank = {
   // Shelf prices end in 990 (53 990 ₽); compensations are round hundreds.
   localPrice: (_p, eur) => Math.max(1, Math.round((eur * 98) / 1000)) * 1000 - 10,
   localRound: (_p, eur) => Math.max(500, Math.round((eur * 98) / 500) * 500),
-  complaint: (rng, f) => compose(rng, lines[f.scenario], common, context(f)),
-  remedy,
-  acknowledgement(rng, f, ref, handler, spoken) {
-    if (spoken) return `Позвонили клиенту: обращение зарегистрировано под № ${ref}, срок ответа — до 30 дней.`
+  // "руб." and "р." end sentences with their own full stop.
+  complaint: (rng, f) => compose(rng, lines[f.scenario], common, context(f)).replaceAll('..', '.'),
+  remedy: (rng, f) => remedy(rng, f).replaceAll('..', '.'),
+  acknowledgement(rng, f, ref, handler, via) {
+    if (via === 'phone') return `Позвонили клиенту: обращение зарегистрировано под № ${ref}, срок ответа — до 30 дней.`
+    if (via === 'in_person')
+      return `Сообщили клиенту лично: обращение зарегистрировано под № ${ref}, выдана расписка, срок ответа — до 30 дней.`
     const sal = salutation(f.customer)
     return pick(rng, [
       `${sal}! Ваше обращение зарегистрировано под номером ${ref}. Мы ответим вам не позднее чем через 30 дней.`,
@@ -817,33 +848,7 @@ export const russianBank: PhraseBank = {
     const group = progress[scenarioGroup[f.scenario]] ?? []
     return pick(rng, chance(rng, 0.6) && group.length > 0 ? group : (progress.any ?? []))(c)
   },
-  decision(rng, f, outcome: Outcome) {
-    const c = context(f)
-    const sal = `${salutation(f.customer)}! `
-    if (outcome === 'granted') {
-      switch (f.remedy) {
-        case 'refund':
-          return `${sal}Мы вернули ${c.refund} на вашу карту; деньги поступят в течение 5 рабочих дней.`
-        case 'replacement':
-          return `${sal}Мы бесплатно доставим вам ${c.pg('новый', 'новую')} ${c.acc}; наш сотрудник позвонит, чтобы согласовать дату.`
-        case 'apology':
-          return f.scenario === 'privacy'
-            ? `${sal}Ваши данные удалены из наших рассылок; приносим извинения за эту ошибку.`
-            : `${sal}Приносим вам искренние извинения. С сотрудниками проведена беседа, команде напомнили о наших стандартах.`
-        case 'compensation':
-          return `${sal}Мы перечислим вам ${c.comp} в качестве компенсации за причинённые неудобства.`
-        case 'repair':
-          return `${sal}${c.Nom} будет бесплатно ${c.pg('отремонтирован', 'отремонтирована')} по гарантии; курьер заберёт ${c.pg('его', 'её')} на следующей неделе.`
-      }
-    }
-    if (outcome === 'partial')
-      return scenarioGroup[f.scenario] === 'delivery' && chance(rng, 0.5)
-        ? `${sal}Мы вернём стоимость доставки и предоставим скидку ${c.comp} на следующую покупку.`
-        : `${sal}Мы не можем удовлетворить ваше требование полностью, но предлагаем подарочный сертификат на ${c.comp}.`
-    return scenarioGroup[f.scenario] === 'product' && chance(rng, 0.5)
-      ? `${sal}По заключению мастера неисправность не является гарантийным случаем, поэтому в требовании отказано.`
-      : `${sal}Рассмотрев ваше обращение, мы не нашли нарушений с нашей стороны и не можем удовлетворить требование. Вы вправе обратиться в Роспотребнадзор.`
-  },
+  decision: (rng, f, outcome) => decisionText(rng, f, outcome).replaceAll('..', '.'),
   declined(_rng, f, reason, previousRef) {
     const sal = `${salutation(f.customer)}! `
     switch (reason) {
@@ -868,7 +873,9 @@ export const russianBank: PhraseBank = {
     const group = scenarioGroup[f.scenario]
     if (to === 'manager')
       return pick(rng, [
-        'Серьёзный случай: руководитель склада уведомлён, запрошены записи камер.',
+        scenarioGroup[f.scenario] === 'safety' || scenarioGroup[f.scenario] === 'staff'
+          ? 'Серьёзный случай: руководитель склада уведомлён, запрошены записи камер.'
+          : 'Серьёзный случай: руководитель отдела уведомлён.',
         'Компенсация, вероятно, выше моих полномочий: решение за руководителем.',
       ])
     if (to === 'legal')

@@ -406,7 +406,7 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     ],
   },
   billing_wrong: {
-    openings: bought,
+    openings: inStore,
     problems: [
       (c) => `Tôi bị tính ${c.charged} thay vì ${c.price} như giá niêm yết trên kệ.`,
       (c) => `Hóa đơn tôi nhận ${c.when} ghi ${c.charged}, trong khi giá đã thỏa thuận là ${c.price}.`,
@@ -452,7 +452,7 @@ const lines: Readonly<Record<Scenario, ScenarioLines<C>>> = {
     ],
   },
   refund_refused: {
-    openings: bought,
+    openings: online,
     problems: [
       (c) =>
         `Tôi mang ${c.p} đến trả trong vòng 7 ngày, còn nguyên hộp, nhưng ${c.role} từ chối hoàn tiền và chỉ đưa phiếu mua hàng.`,
@@ -645,8 +645,10 @@ export const vietnameseBank: PhraseBank = {
   localRound: (_p, eur) => Math.max(50000, Math.round((eur * 27000) / 50000) * 50000),
   complaint: (rng, f) => compose(rng, lines[f.scenario], common, context(f)),
   remedy,
-  acknowledgement(rng, f, ref, handler, spoken) {
-    if (spoken) return `Đã gọi cho khách: thông báo mã hồ sơ ${ref} và thời hạn phản hồi 30 ngày.`
+  acknowledgement(rng, f, ref, handler, via) {
+    if (via === 'phone') return `Đã gọi cho khách: thông báo mã hồ sơ ${ref} và thời hạn phản hồi 30 ngày.`
+    if (via === 'in_person')
+      return `Đã trao đổi trực tiếp với khách: đưa biên nhận mã hồ sơ ${ref}, hẹn phản hồi trong 30 ngày.`
     const sal = salutation(f.customer)
     return pick(rng, [
       `${sal}, chúng tôi đã nhận được khiếu nại của Quý khách, mã hồ sơ ${ref}. Chúng tôi sẽ phản hồi chậm nhất trong vòng 30 ngày.`,
@@ -711,7 +713,9 @@ export const vietnameseBank: PhraseBank = {
     const group = scenarioGroup[f.scenario]
     if (to === 'manager')
       return pick(rng, [
-        'Vụ việc nghiêm trọng: đã báo cửa hàng trưởng, yêu cầu trích xuất camera.',
+        scenarioGroup[f.scenario] === 'safety' || scenarioGroup[f.scenario] === 'staff'
+          ? 'Vụ việc nghiêm trọng: đã báo cửa hàng trưởng, yêu cầu trích xuất camera.'
+          : 'Vụ việc nghiêm trọng: đã báo trưởng bộ phận.',
         'Mức bồi thường có thể vượt thẩm quyền của tôi: chờ quản lý quyết định.',
       ])
     if (to === 'legal')
