@@ -12,6 +12,7 @@ import enErrors from './locales/en/errors.json'
 import enOnboarding from './locales/en/onboarding.json'
 import enIntake from './locales/en/intake.json'
 import enCaseview from './locales/en/caseview.json'
+import enEvidence from './locales/en/evidence.json'
 import frCommon from './locales/fr/common.json'
 import frCases from './locales/fr/cases.json'
 import frReview from './locales/fr/review.json'
@@ -20,6 +21,7 @@ import frErrors from './locales/fr/errors.json'
 import frOnboarding from './locales/fr/onboarding.json'
 import frIntake from './locales/fr/intake.json'
 import frCaseview from './locales/fr/caseview.json'
+import frEvidence from './locales/fr/evidence.json'
 import viCommon from './locales/vi/common.json'
 import viCases from './locales/vi/cases.json'
 import viReview from './locales/vi/review.json'
@@ -28,6 +30,7 @@ import viErrors from './locales/vi/errors.json'
 import viOnboarding from './locales/vi/onboarding.json'
 import viIntake from './locales/vi/intake.json'
 import viCaseview from './locales/vi/caseview.json'
+import viEvidence from './locales/vi/evidence.json'
 import ruCommon from './locales/ru/common.json'
 import ruCases from './locales/ru/cases.json'
 import ruReview from './locales/ru/review.json'
@@ -36,12 +39,13 @@ import ruErrors from './locales/ru/errors.json'
 import ruOnboarding from './locales/ru/onboarding.json'
 import ruIntake from './locales/ru/intake.json'
 import ruCaseview from './locales/ru/caseview.json'
+import ruEvidence from './locales/ru/evidence.json'
 
 export type Catalog = Readonly<Record<string, unknown>>
 
 export const catalogs: Readonly<Record<Language, Catalog>> = {
-  en: { ...enCommon, ...enCases, ...enReview, ...enSettings, ...enErrors, ...enOnboarding, ...enIntake, ...enCaseview },
-  fr: { ...frCommon, ...frCases, ...frReview, ...frSettings, ...frErrors, ...frOnboarding, ...frIntake, ...frCaseview },
-  vi: { ...viCommon, ...viCases, ...viReview, ...viSettings, ...viErrors, ...viOnboarding, ...viIntake, ...viCaseview },
-  ru: { ...ruCommon, ...ruCases, ...ruReview, ...ruSettings, ...ruErrors, ...ruOnboarding, ...ruIntake, ...ruCaseview },
+  en: { ...enCommon, ...enCases, ...enReview, ...enSettings, ...enErrors, ...enOnboarding, ...enIntake, ...enCaseview, ...enEvidence },
+  fr: { ...frCommon, ...frCases, ...frReview, ...frSettings, ...frErrors, ...frOnboarding, ...frIntake, ...frCaseview, ...frEvidence },
+  vi: { ...viCommon, ...viCases, ...viReview, ...viSettings, ...viErrors, ...viOnboarding, ...viIntake, ...viCaseview, ...viEvidence },
+  ru: { ...ruCommon, ...ruCases, ...ruReview, ...ruSettings, ...ruErrors, ...ruOnboarding, ...ruIntake, ...ruCaseview, ...ruEvidence },
 }

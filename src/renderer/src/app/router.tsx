@@ -1,10 +1,20 @@
 import { createHashRouter, Navigate } from 'react-router'
-import { CasePage } from '../features/case-view/case-page'
+import { CasePage, type CaseSections } from '../features/case-view/case-page'
+import { ChronologyPanel } from '../features/chronology/chronology-panel'
+import { EvidencePanel } from '../features/evidence/evidence-panel'
 import { CasesPage } from '../features/cases/cases-page'
 import { IntakePage, NewIntakeRedirect } from '../features/intake/intake-page'
 import { ReviewPage } from '../features/review/review-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { Layout } from './layout'
+
+/** Evidence and chronology join the case page here, so no feature imports another. */
+const caseSections: CaseSections = ({ record, profile }) => (
+  <>
+    <EvidencePanel record={record} profile={profile} />
+    <ChronologyPanel record={record} />
+  </>
+)
 
 /**
  * Hash routes: the window never navigates (main refuses it), and the same build
@@ -18,7 +28,7 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
       children: [
         { index: true, element: <Navigate to="/cases" replace /> },
         { path: 'cases', element: <CasesPage /> },
-        { path: 'cases/:caseId', element: <CasePage /> },
+        { path: 'cases/:caseId', element: <CasePage sections={caseSections} /> },
         { path: 'intake/new', element: <NewIntakeRedirect /> },
         { path: 'intake/:draftId', element: <IntakePage /> },
         { path: 'review', element: <ReviewPage /> },

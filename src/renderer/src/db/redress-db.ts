@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie'
 import type { AuditEntry } from '@shared/domain/audit'
 import type { CaseRecord, Communication, DueDates, Severity } from '@shared/domain/case'
+import type { CustodyEntry, EvidenceItem } from '@shared/domain/evidence'
 import type { Profile, SlaSettings } from '@shared/domain/profile'
 
 export const databaseName = 'redress'
@@ -61,6 +62,8 @@ export class RedressDb extends Dexie {
   profile!: EntityTable<Profile, 'id'>
   settings!: EntityTable<SlaSettings, 'id'>
   counters!: EntityTable<RefCounter, 'id'>
+  evidence!: EntityTable<EvidenceItem, 'id'>
+  custody!: EntityTable<CustodyEntry, 'id'>
 
   constructor(name: string = databaseName, options: DexieOptions = {}) {
     // 'strict' makes Chromium flush each transaction to disk before reporting
@@ -75,6 +78,8 @@ export class RedressDb extends Dexie {
       profile: 'id',
       settings: 'id',
       counters: 'id',
+      evidence: 'id, caseId, sha256',
+      custody: 'id, evidenceId, caseId, at',
     })
   }
 }

@@ -13,7 +13,10 @@ import { CommunicationsPanel } from './communications-panel'
 import { HistoryPanel } from './history-panel'
 import { TriagePanel } from './triage-panel'
 
-export function CasePage(): ReactNode {
+/** Sections other features add to the case page; the app shell composes them (features stay independent). */
+export type CaseSections = (props: { record: CaseRecord; profile: Profile }) => ReactNode
+
+export function CasePage({ sections }: { sections?: CaseSections }): ReactNode {
   const { caseId = '' } = useParams()
   const { t } = useTranslation()
   const record = useLiveQuery(async () => (await db.cases.get(caseId as CaseId)) ?? null, [caseId])
@@ -26,7 +29,7 @@ export function CasePage(): ReactNode {
       </p>
     )
   }
-  return <CaseView record={record} profile={profile} />
+  return <CaseView record={record} profile={profile} sections={sections} />
 }
 
 /** An approximate event date is shown as precisely as the customer gave it. */
@@ -40,7 +43,7 @@ function formatEventDate(record: CaseRecord, locale: string): string {
   return formatDate(`${value}T12:00:00`, locale)
 }
 
-function CaseView({ record, profile }: { record: CaseRecord; profile: Profile }): ReactNode {
+function CaseView({ record, profile, sections: Sections }: { record: CaseRecord; profile: Profile; sections?: CaseSections | undefined }): ReactNode {
   const { t, i18n } = useTranslation()
   const now = useNow()
   const locale = i18n.language
@@ -115,6 +118,7 @@ function CaseView({ record, profile }: { record: CaseRecord; profile: Profile })
 
       <TriagePanel record={record} profile={profile} />
       <CommunicationsPanel record={record} profile={profile} />
+      {Sections ? <Sections record={record} profile={profile} /> : null}
       <HistoryPanel record={record} />
     </>
   )

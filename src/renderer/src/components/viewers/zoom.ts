@@ -1,0 +1,18 @@
+/** Zoom levels offered by the image and PDF viewers, as multiples of the natural size. */
+export const zoomSteps: readonly number[] = [0.1, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4]
+
+export const minZoom = zoomSteps[0] ?? 0.1
+export const maxZoom = zoomSteps[zoomSteps.length - 1] ?? 4
+
+// A fitted scale like 0.7499 must still step to 1, not to 0.75 again.
+const epsilon = 0.001
+
+/** The next step above the current scale (which may be any fitted value), capped at the largest. */
+export function zoomIn(current: number): number {
+  return zoomSteps.find((step) => step > current + epsilon) ?? maxZoom
+}
+
+/** The next step below the current scale, floored at the smallest. */
+export function zoomOut(current: number): number {
+  return [...zoomSteps].reverse().find((step) => step < current - epsilon) ?? minZoom
+}
