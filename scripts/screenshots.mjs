@@ -1,6 +1,6 @@
 // Takes screenshots of the main screens in each language and theme, for a person
 // to look at (not a test). Usage: npm run build && node scripts/screenshots.mjs [outDir]
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -70,6 +70,26 @@ for (const [language, scheme, index] of [
   await page.waitForTimeout(600)
   await page.screenshot({ path: join(outDir, `case-${language}-${scheme}.png`), fullPage: true })
 }
+// Evidence: a video and a PDF attached to a case, shown in French.
+const fixtures = join(outDir, 'fixtures')
+mkdirSync(fixtures, { recursive: true })
+const videoPath = join(fixtures, 'entretien.webm')
+execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=duration=20:size=320x240:rate=10', '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', videoPath])
+const token = new URL(url).searchParams.get('token')
+await fetch(new URL('/__harness/dialog', url), {
+  method: 'POST',
+  headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  body: JSON.stringify({ kind: 'open', paths: [videoPath] }),
+})
+await page.emulateMedia({ colorScheme: 'light' })
+await page.getByRole('combobox').first().selectOption('fr')
+await page.evaluate(() => (globalThis.location.hash = '#/cases'))
+await page.getByRole('table').getByRole('link').first().click()
+await page.getByRole('button', { name: 'Ajouter des fichiers' }).click()
+await page.locator('video').waitFor()
+await page.waitForTimeout(800)
+await page.locator('video').scrollIntoViewIfNeeded()
+await page.screenshot({ path: join(outDir, 'evidence-fr-light.png') })
 await browser.close()
 harness.kill()
 console.log(`Screenshots in ${outDir}`)

@@ -13,6 +13,7 @@ import enOnboarding from './locales/en/onboarding.json'
 import enIntake from './locales/en/intake.json'
 import enCaseview from './locales/en/caseview.json'
 import enEvidence from './locales/en/evidence.json'
+import enViewers from './locales/en/viewers.json'
 import frCommon from './locales/fr/common.json'
 import frCases from './locales/fr/cases.json'
 import frReview from './locales/fr/review.json'
@@ -22,6 +23,7 @@ import frOnboarding from './locales/fr/onboarding.json'
 import frIntake from './locales/fr/intake.json'
 import frCaseview from './locales/fr/caseview.json'
 import frEvidence from './locales/fr/evidence.json'
+import frViewers from './locales/fr/viewers.json'
 import viCommon from './locales/vi/common.json'
 import viCases from './locales/vi/cases.json'
 import viReview from './locales/vi/review.json'
@@ -31,6 +33,7 @@ import viOnboarding from './locales/vi/onboarding.json'
 import viIntake from './locales/vi/intake.json'
 import viCaseview from './locales/vi/caseview.json'
 import viEvidence from './locales/vi/evidence.json'
+import viViewers from './locales/vi/viewers.json'
 import ruCommon from './locales/ru/common.json'
 import ruCases from './locales/ru/cases.json'
 import ruReview from './locales/ru/review.json'
@@ -40,12 +43,13 @@ import ruOnboarding from './locales/ru/onboarding.json'
 import ruIntake from './locales/ru/intake.json'
 import ruCaseview from './locales/ru/caseview.json'
 import ruEvidence from './locales/ru/evidence.json'
+import ruViewers from './locales/ru/viewers.json'
 
 export type Catalog = Readonly<Record<string, unknown>>
 
 export const catalogs: Readonly<Record<Language, Catalog>> = {
-  en: { ...enCommon, ...enCases, ...enReview, ...enSettings, ...enErrors, ...enOnboarding, ...enIntake, ...enCaseview, ...enEvidence },
-  fr: { ...frCommon, ...frCases, ...frReview, ...frSettings, ...frErrors, ...frOnboarding, ...frIntake, ...frCaseview, ...frEvidence },
-  vi: { ...viCommon, ...viCases, ...viReview, ...viSettings, ...viErrors, ...viOnboarding, ...viIntake, ...viCaseview, ...viEvidence },
-  ru: { ...ruCommon, ...ruCases, ...ruReview, ...ruSettings, ...ruErrors, ...ruOnboarding, ...ruIntake, ...ruCaseview, ...ruEvidence },
+  en: { ...enCommon, ...enCases, ...enReview, ...enSettings, ...enErrors, ...enOnboarding, ...enIntake, ...enCaseview, ...enEvidence, ...enViewers },
+  fr: { ...frCommon, ...frCases, ...frReview, ...frSettings, ...frErrors, ...frOnboarding, ...frIntake, ...frCaseview, ...frEvidence, ...frViewers },
+  vi: { ...viCommon, ...viCases, ...viReview, ...viSettings, ...viErrors, ...viOnboarding, ...viIntake, ...viCaseview, ...viEvidence, ...viViewers },
+  ru: { ...ruCommon, ...ruCases, ...ruReview, ...ruSettings, ...ruErrors, ...ruOnboarding, ...ruIntake, ...ruCaseview, ...ruEvidence, ...ruViewers },
 }

@@ -77,7 +77,7 @@ export function EvidencePanel({ record, profile }: { record: CaseRecord; profile
             {items.map((item) => (
               <tr key={item.id} aria-selected={item.id === openId}>
                 <td>
-                  <button type="button" className="link-button" onClick={() => setOpenId(item.id === openId ? null : item.id)} aria-expanded={item.id === openId}>
+                  <button type="button" className="link-button" onClick={() => setOpenId(item.id)} aria-pressed={item.id === openId}>
                     {item.name}
                   </button>
                 </td>
