@@ -74,7 +74,22 @@ for (const [language, scheme, index] of [
 const fixtures = join(outDir, 'fixtures')
 mkdirSync(fixtures, { recursive: true })
 const videoPath = join(fixtures, 'entretien.webm')
-execFileSync('ffmpeg', ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=duration=20:size=320x240:rate=10', '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', videoPath])
+execFileSync('ffmpeg', [
+  '-loglevel',
+  'error',
+  '-y',
+  '-f',
+  'lavfi',
+  '-i',
+  'testsrc=duration=20:size=320x240:rate=10',
+  '-c:v',
+  'libvpx-vp9',
+  '-deadline',
+  'realtime',
+  '-cpu-used',
+  '8',
+  videoPath,
+])
 const token = new URL(url).searchParams.get('token')
 await fetch(new URL('/__harness/dialog', url), {
   method: 'POST',

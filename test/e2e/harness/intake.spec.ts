@@ -91,7 +91,12 @@ test('a French investigator takes a complaint in, triages it as major with escal
   await triage.getByRole('button', { name: fr('triage.save') }).click()
 
   await expect(page.getByText(fr('status.investigation'), { exact: true }).first()).toBeVisible()
-  await expect(page.getByText(fr('triage.escalatedTo', { to: target }))).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: fr('triage.title') }).getByText(fr('triage.escalatedTo', { to: target })),
+  ).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: fr('chronology.title') }).getByText(fr('triage.escalatedTo', { to: target })),
+  ).toBeVisible()
 
   // Acknowledge the customer: the 24-hour clock stops.
   const comms = page.getByRole('form', { name: fr('communications.add') })

@@ -38,7 +38,10 @@ export function summarize(c: CaseRecord): CaseSummary {
 }
 
 /** Appends to a chain inside the caller's transaction (the hash is synchronous on purpose). */
-export async function appendAudit(db: RedressDb, fields: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>): Promise<AuditEntry> {
+export async function appendAudit(
+  db: RedressDb,
+  fields: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>,
+): Promise<AuditEntry> {
   const previous =
     (await db.audit.where('[chain+seq]').between([fields.chain, Dexie.minKey], [fields.chain, Dexie.maxKey]).last()) ??
     null

@@ -29,7 +29,14 @@ export async function addEvidence(
   db: RedressDb,
   caseId: CaseId,
   actor: Actor,
-  stored: { sha256: string; size: number; name: string; type: EvidenceItem['type']; receivedAt: string; deduplicated: boolean },
+  stored: {
+    sha256: string
+    size: number
+    name: string
+    type: EvidenceItem['type']
+    receivedAt: string
+    deduplicated: boolean
+  },
   providedBy: string,
 ): Promise<EvidenceItem> {
   return db.transaction('rw', [db.evidence, db.custody, db.audit], async () => {
@@ -54,7 +61,13 @@ export async function addEvidence(
     }
     await db.evidence.add(item)
     await db.custody.bulkAdd([
-      custody(item, actor, { action: 'received', at: stored.receivedAt, how: 'file picked in the file dialog', result: null, detail: stored.name }),
+      custody(item, actor, {
+        action: 'received',
+        at: stored.receivedAt,
+        how: 'file picked in the file dialog',
+        result: null,
+        detail: stored.name,
+      }),
       custody(item, actor, {
         action: 'ingested',
         how: 'hashed (SHA-256) while copied into the vault',
@@ -76,7 +89,12 @@ export async function addEvidence(
 }
 
 /** Appends a custody link (viewed, verified, exported). */
-export async function recordCustody(db: RedressDb, item: EvidenceItem, actor: Actor, entry: NewCustody): Promise<CustodyEntry> {
+export async function recordCustody(
+  db: RedressDb,
+  item: EvidenceItem,
+  actor: Actor,
+  entry: NewCustody,
+): Promise<CustodyEntry> {
   const link = custody(item, actor, entry)
   await db.custody.add(link)
   return link
@@ -119,7 +137,12 @@ export async function updateEvidence(
   })
 }
 
-export function addBookmark(db: RedressDb, id: EvidenceId, actor: Actor, bookmark: Omit<Bookmark, 'at' | 'by'>): Promise<void> {
+export function addBookmark(
+  db: RedressDb,
+  id: EvidenceId,
+  actor: Actor,
+  bookmark: Omit<Bookmark, 'at' | 'by'>,
+): Promise<void> {
   return updateEvidence(db, id, actor, (item) => ({
     ...item,
     bookmarks: [...item.bookmarks, { ...bookmark, at: new Date().toISOString(), by: actor.name }].sort(

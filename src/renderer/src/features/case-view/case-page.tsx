@@ -43,7 +43,15 @@ function formatEventDate(record: CaseRecord, locale: string): string {
   return formatDate(`${value}T12:00:00`, locale)
 }
 
-function CaseView({ record, profile, sections: Sections }: { record: CaseRecord; profile: Profile; sections?: CaseSections | undefined }): ReactNode {
+function CaseView({
+  record,
+  profile,
+  sections: Sections,
+}: {
+  record: CaseRecord
+  profile: Profile
+  sections?: CaseSections | undefined
+}): ReactNode {
   const { t, i18n } = useTranslation()
   const now = useNow()
   const locale = i18n.language

@@ -191,7 +191,8 @@ function Register({
     const at = clock ?? new Date()
     return sortedRows.filter(
       (row) =>
-        active.every((f) => filterValue(row, f.id, at) === f.value) && (!query.trim() || matchesQuery(row.search, query)),
+        active.every((f) => filterValue(row, f.id, at) === f.value) &&
+        (!query.trim() || matchesQuery(row.search, query)),
     )
   }, [sortedRows, filters, query, clock])
 

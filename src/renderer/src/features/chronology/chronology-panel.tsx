@@ -44,9 +44,21 @@ export function ChronologyPanel({ record }: { record: CaseRecord }): ReactNode {
       when: { approximate: record.eventDate },
       label: t('chronology.event'),
     },
-    { key: 'received', sortKey: record.receivedAt, when: { exact: record.receivedAt }, label: t('chronology.received', { by: record.receivedBy }) },
+    {
+      key: 'received',
+      sortKey: record.receivedAt,
+      when: { exact: record.receivedAt },
+      label: t('chronology.received', { by: record.receivedBy }),
+    },
     ...(record.triage
-      ? [{ key: 'triage', sortKey: record.triage.decidedAt, when: { exact: record.triage.decidedAt }, label: t('chronology.triaged', { decision: t(`triage.decisions.${record.triage.decision}`) }) }]
+      ? [
+          {
+            key: 'triage',
+            sortKey: record.triage.decidedAt,
+            when: { exact: record.triage.decidedAt },
+            label: t('chronology.triaged', { decision: t(`triage.decisions.${record.triage.decision}`) }),
+          },
+        ]
       : []),
     ...record.escalations.map((e) => ({
       key: `escalation-${e.to}-${e.at}`,
@@ -62,9 +74,21 @@ export function ChronologyPanel({ record }: { record: CaseRecord }): ReactNode {
     })),
     ...data.evidence.flatMap((e) => [
       ...(e.eventDate
-        ? [{ key: `evidence-event-${e.id}`, sortKey: approximateStart(e.eventDate), when: { approximate: e.eventDate }, label: t('chronology.documented', { name: e.name }) }]
+        ? [
+            {
+              key: `evidence-event-${e.id}`,
+              sortKey: approximateStart(e.eventDate),
+              when: { approximate: e.eventDate },
+              label: t('chronology.documented', { name: e.name }),
+            },
+          ]
         : []),
-      { key: `evidence-${e.id}`, sortKey: e.acquiredAt, when: { exact: e.acquiredAt }, label: t('chronology.acquired', { name: e.name }) },
+      {
+        key: `evidence-${e.id}`,
+        sortKey: e.acquiredAt,
+        when: { exact: e.acquiredAt },
+        label: t('chronology.acquired', { name: e.name }),
+      },
     ]),
   ].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
 

@@ -58,7 +58,8 @@ export function EvidenceDetail({ item, actor }: { item: EvidenceItem; actor: { n
       providedBy: v.providedBy.trim(),
       reliability: v.reliability,
       reliabilityNote: v.reliabilityNote.trim(),
-      eventDate: v.eventPrecision && v.eventValue.trim() ? { precision: v.eventPrecision, value: v.eventValue.trim() } : null,
+      eventDate:
+        v.eventPrecision && v.eventValue.trim() ? { precision: v.eventPrecision, value: v.eventValue.trim() } : null,
     }))
     setSaved(true)
   })
@@ -109,7 +110,13 @@ export function EvidenceDetail({ item, actor }: { item: EvidenceItem; actor: { n
         ) : null}
       </div>
 
-      <form className="form-grid" noValidate onSubmit={(e) => void save(e)} onChange={() => setSaved(false)} aria-label={t('evidence.details')}>
+      <form
+        className="form-grid"
+        noValidate
+        onSubmit={(e) => void save(e)}
+        onChange={() => setSaved(false)}
+        aria-label={t('evidence.details')}
+      >
         <Field label={t('evidence.description')} className="form-grid__full">
           {(p) => <textarea {...p} rows={2} {...register('description')} />}
         </Field>
@@ -165,7 +172,9 @@ export function EvidenceDetail({ item, actor }: { item: EvidenceItem; actor: { n
           <li key={c.id}>
             <strong>{t(`evidence.custodyActions.${c.action}`)}</strong> · {formatDateTime(c.at, i18n.language)} · {c.by}
             {c.result ? (
-              <span className={`badge badge--${c.result === 'ok' ? 'met' : 'overdue'}`}>{t(`evidence.results.${c.result}`)}</span>
+              <span className={`badge badge--${c.result === 'ok' ? 'met' : 'overdue'}`}>
+                {t(`evidence.results.${c.result}`)}
+              </span>
             ) : null}
             <div className="muted small">
               {c.how}

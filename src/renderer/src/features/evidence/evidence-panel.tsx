@@ -29,7 +29,14 @@ export function EvidencePanel({ record, profile }: { record: CaseRecord; profile
         db,
         record.id,
         { name: profile.name },
-        { sha256: stored.sha256, size: stored.size, name: stored.name, type: stored.detectedType, receivedAt, deduplicated: stored.deduplicated },
+        {
+          sha256: stored.sha256,
+          size: stored.size,
+          name: stored.name,
+          type: stored.detectedType,
+          receivedAt,
+          deduplicated: stored.deduplicated,
+        },
         record.customer.name,
       )
       setOpenId(item.id)
@@ -58,7 +65,12 @@ export function EvidencePanel({ record, profile }: { record: CaseRecord; profile
       {ingest.jobs.length > 0 ? (
         <ul className="jobs" aria-label={t('evidence.jobs')}>
           {ingest.jobs.map((job) => (
-            <JobRow key={job.taskId} job={job} onCancel={() => ingest.cancel(job.taskId)} onDismiss={() => ingest.dismiss(job.taskId)} />
+            <JobRow
+              key={job.taskId}
+              job={job}
+              onCancel={() => ingest.cancel(job.taskId)}
+              onDismiss={() => ingest.dismiss(job.taskId)}
+            />
           ))}
         </ul>
       ) : null}
@@ -77,7 +89,12 @@ export function EvidencePanel({ record, profile }: { record: CaseRecord; profile
             {items.map((item) => (
               <tr key={item.id} aria-selected={item.id === openId}>
                 <td>
-                  <button type="button" className="link-button" onClick={() => setOpenId(item.id)} aria-pressed={item.id === openId}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setOpenId(item.id)}
+                    aria-pressed={item.id === openId}
+                  >
                     {item.name}
                   </button>
                 </td>
@@ -85,7 +102,9 @@ export function EvidencePanel({ record, profile }: { record: CaseRecord; profile
                 <td>{formatBytes(item.size, i18n.language)}</td>
                 <td>{formatDateTime(item.acquiredAt, i18n.language)}</td>
                 <td>
-                  <span className={`badge badge--${item.reliability}`}>{t(`evidence.reliabilities.${item.reliability}`)}</span>
+                  <span className={`badge badge--${item.reliability}`}>
+                    {t(`evidence.reliabilities.${item.reliability}`)}
+                  </span>
                 </td>
               </tr>
             ))}
@@ -99,7 +118,15 @@ export function EvidencePanel({ record, profile }: { record: CaseRecord; profile
   )
 }
 
-function JobRow({ job, onCancel, onDismiss }: { job: IngestJob; onCancel: () => void; onDismiss: () => void }): ReactNode {
+function JobRow({
+  job,
+  onCancel,
+  onDismiss,
+}: {
+  job: IngestJob
+  onCancel: () => void
+  onDismiss: () => void
+}): ReactNode {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
   const left = job.rate && job.rate > 0 ? (job.total - job.done) / job.rate : null
@@ -111,7 +138,11 @@ function JobRow({ job, onCancel, onDismiss }: { job: IngestJob; onCancel: () => 
   return (
     <li className="job">
       <span className="job__name">{job.name}</span>
-      <progress max={Math.max(job.total, 1)} value={job.done} aria-label={t('evidence.progressOf', { name: job.name })} />
+      <progress
+        max={Math.max(job.total, 1)}
+        value={job.done}
+        aria-label={t('evidence.progressOf', { name: job.name })}
+      />
       <span className="job__status" role="status">
         {job.status === 'running'
           ? t('evidence.progress', {

@@ -41,7 +41,8 @@ export function useIngest(onStored: (stored: Stored, receivedAt: string) => Prom
   useEffect(
     () =>
       api.on('task.progress', (p) => {
-        if (p.kind === 'ingest') patch(p.taskId, { done: p.done, rate: p.rate, ...(p.total !== null && { total: p.total }) })
+        if (p.kind === 'ingest')
+          patch(p.taskId, { done: p.done, rate: p.rate, ...(p.total !== null && { total: p.total }) })
       }),
     [api, patch],
   )
