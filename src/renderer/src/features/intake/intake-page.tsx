@@ -3,15 +3,15 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { Controller, useForm, type FieldErrors } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
-import { channels, datePrecisions, type CaseRecord } from '@shared/domain/case'
+import { channels, datePrecisions } from '@shared/domain/case'
 import { computeDueDates } from '@shared/domain/sla'
 import { emptyIntake, intakeFieldOrder, intakeSchema, type IntakeField, type IntakeValues } from '@shared/domain/intake'
 import { newId } from '@shared/domain/ids'
 import type { Profile } from '@shared/domain/profile'
-import { languages } from '@shared/i18n/languages'
 import { Choices, Field } from '../../components/field'
+import { LanguageOptions } from '../../components/profile-fields'
 import { SignatureField } from '../../components/signature-field'
-import { createCase } from '../../db/cases-repo'
+import { createCase, type NewCase } from '../../db/cases-repo'
 import { db } from '../../db/db'
 import { useProfile, useSla } from '../../hooks/use-profile'
 import { fromLocalInput, toLocalInput } from '../../lib/dates'
@@ -126,19 +126,7 @@ function IntakeForm({
       setSubmitError(null)
       const parsed = intakeSchema.parse(values)
       const receivedAt = fromLocalInput(parsed.receivedAt)
-      const record: Omit<
-        CaseRecord,
-        | 'id'
-        | 'ref'
-        | 'status'
-        | 'createdAt'
-        | 'createdBy'
-        | 'updatedAt'
-        | 'triage'
-        | 'escalations'
-        | 'acknowledgedAt'
-        | 'closedAt'
-      > = {
+      const record: NewCase = {
         channel: parsed.channel,
         receivedAt,
         receivedBy: parsed.receivedBy,
@@ -237,11 +225,7 @@ function IntakeForm({
           <Field label={t('intake.fields.customer.language')} error={errors.customer?.language?.message} required>
             {(p) => (
               <select {...p} {...register('customer.language')}>
-                {languages.map((l) => (
-                  <option key={l.code} value={l.code} lang={l.code}>
-                    {l.name}
-                  </option>
-                ))}
+                <LanguageOptions />
               </select>
             )}
           </Field>

@@ -3,8 +3,8 @@ import { useState, type ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { profileSchema, type ProfileValues } from '@shared/domain/intake'
-import { languages, type Language } from '@shared/i18n/languages'
-import { Choices, Field } from '../../components/field'
+import type { Language } from '@shared/i18n/languages'
+import { ProfileFields } from '../../components/profile-fields'
 import { saveProfile } from '../../db/cases-repo'
 import { db } from '../../db/db'
 import { seedSampleCases } from '../../db/seed'
@@ -49,49 +49,12 @@ export function FirstRunPage(): ReactNode {
         <p className="muted">{t('onboarding.intro')}</p>
       </header>
       <form className="card form-grid" noValidate onSubmit={(e) => void start(false)(e)}>
-        <Field label={t('onboarding.name')} error={errors.name?.message} required>
-          {(p) => <input {...p} {...register('name')} autoComplete="name" />}
-        </Field>
-        <Choices legend={t('onboarding.role')} error={errors.role?.message} required>
-          {(['investigator', 'manager'] as const).map((role) => (
-            <label key={role} className="choice">
-              <input type="radio" value={role} {...register('role')} />
-              {t(`onboarding.roles.${role}`)}
-            </label>
-          ))}
-        </Choices>
-        <Field label={t('onboarding.organisation')} error={errors.organisation?.message} required>
-          {(p) => <input {...p} {...register('organisation')} autoComplete="organization" />}
-        </Field>
-        <Field label={t('onboarding.department')} error={errors.department?.message} required>
-          {(p) => <input {...p} {...register('department')} />}
-        </Field>
-        <Field
-          label={t('onboarding.casePrefix')}
-          hint={t('onboarding.casePrefixHint')}
-          error={errors.casePrefix?.message}
-          required
-        >
-          {(p) => (
-            <input
-              {...p}
-              {...register('casePrefix', { setValueAs: (v: string) => v.toUpperCase() })}
-              autoCapitalize="characters"
-              maxLength={10}
-            />
-          )}
-        </Field>
-        <Field label={t('language.label')} error={errors.language?.message} required>
-          {(p) => (
-            <select {...p} {...register('language', { onChange: (e) => void i18n.changeLanguage(e.target.value) })}>
-              {languages.map((l) => (
-                <option key={l.code} value={l.code} lang={l.code}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ProfileFields
+          register={register}
+          errors={errors}
+          languageLabel={t('language.label')}
+          onLanguageChange={(language) => void i18n.changeLanguage(language)}
+        />
         <div className="form-actions form-grid__full">
           <button type="submit" className="button button--primary" disabled={busy !== null}>
             {busy === 'empty' ? t('app.loading') : t('onboarding.startEmpty')}

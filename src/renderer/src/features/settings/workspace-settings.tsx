@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { profileSchema, type ProfileValues } from '@shared/domain/intake'
 import type { Profile, SlaSettings } from '@shared/domain/profile'
-import { languages } from '@shared/i18n/languages'
-import { Choices, Field } from '../../components/field'
+import { Field } from '../../components/field'
+import { ProfileFields } from '../../components/profile-fields'
 import { saveProfile, saveSla } from '../../db/cases-repo'
 import { db } from '../../db/db'
 import { seedSampleCases, type SeedProgress } from '../../db/seed'
@@ -29,44 +29,7 @@ export function ProfileSettings({ profile }: { profile: Profile }): ReactNode {
     <section className="card" aria-labelledby="settings-profile">
       <h2 id="settings-profile">{t('settings.profile')}</h2>
       <form noValidate className="form-grid" onSubmit={(e) => void onSubmit(e)} onChange={() => setSaved(false)}>
-        <Field label={t('onboarding.name')} error={errors.name?.message} required>
-          {(p) => <input {...p} {...register('name')} />}
-        </Field>
-        <Choices legend={t('onboarding.role')} error={errors.role?.message} required>
-          {(['investigator', 'manager'] as const).map((role) => (
-            <label key={role} className="choice">
-              <input type="radio" value={role} {...register('role')} />
-              {t(`onboarding.roles.${role}`)}
-            </label>
-          ))}
-        </Choices>
-        <Field label={t('onboarding.organisation')} error={errors.organisation?.message} required>
-          {(p) => <input {...p} {...register('organisation')} />}
-        </Field>
-        <Field label={t('onboarding.department')} error={errors.department?.message} required>
-          {(p) => <input {...p} {...register('department')} />}
-        </Field>
-        <Field
-          label={t('onboarding.casePrefix')}
-          hint={t('onboarding.casePrefixHint')}
-          error={errors.casePrefix?.message}
-          required
-        >
-          {(p) => (
-            <input {...p} {...register('casePrefix', { setValueAs: (v: string) => v.toUpperCase() })} maxLength={10} />
-          )}
-        </Field>
-        <Field label={t('settings.profileLanguage')} error={errors.language?.message} required>
-          {(p) => (
-            <select {...p} {...register('language')}>
-              {languages.map((l) => (
-                <option key={l.code} value={l.code} lang={l.code}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ProfileFields register={register} errors={errors} languageLabel={t('settings.profileLanguage')} />
         <div className="form-actions form-grid__full">
           <button type="submit" className="button button--primary">
             {t('settings.save')}
