@@ -17,7 +17,7 @@ import type { Profile } from '@shared/domain/profile'
 import { computeDueDates } from '@shared/domain/sla'
 import { Choices, Field } from '../../components/field'
 import { SlaBadge, StatusBadge } from '../../components/sla-badge'
-import { findCustomerHistory, updateCase } from '../../db/cases-repo'
+import { findCustomerHistory, moveCase, updateCase } from '../../db/cases-repo'
 import { db } from '../../db/db'
 import { useNow } from '../../hooks/use-now'
 import { useSla } from '../../hooks/use-profile'
@@ -56,6 +56,19 @@ export function TriagePanel({ record, profile }: { record: CaseRecord; profile: 
                 <EscalationFact key={`${e.to}-${e.at}`} to={e.to} at={e.at} by={e.by} reason={e.reason} />
               ))}
             </dl>
+          ) : record.status === 'intake' ? (
+            <div className="stack">
+              <p className="muted">{t('triage.notYet')}</p>
+              <div>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  onClick={() => void moveCase(db, record.id, { name: profile.name }, 'triage')}
+                >
+                  {t('triage.start')}
+                </button>
+              </div>
+            </div>
           ) : (
             <p className="muted">{t('triage.notYet')}</p>
           )}
