@@ -7,12 +7,15 @@ import { createFileGrants, type FileGrants } from './services/dialogs/file-grant
 import { createEventBus, type EventBus } from './services/events'
 import { createVault, type Vault, type VaultOptions } from './services/vault/vault'
 import { createVaultService } from './services/vault/vault-service'
+import { createExternalOpener, type OpenPathAdapter } from './services/open-externally/open-externally'
 
 export interface MainAdapters {
   /** Facts about the build and where data lives (the vault is `<dataDir>/vault`). */
   readonly appInfo: AppInfo
   /** Native dialogs (Electron) or scripted ones (harness, tests). */
   readonly dialogs: DialogAdapter
+  /** The system's default application for a file (Electron's shell.openPath; recorded in the harness). */
+  readonly openPath: OpenPathAdapter
   /** Vault settings other than its place, for tests (a failing disk, a clock). */
   readonly vault?: Omit<VaultOptions, 'root'>
   readonly log?: { readonly error: (message: string, detail?: unknown) => void }
@@ -42,6 +45,7 @@ export function composeMain(adapters: MainAdapters): Main {
     appInfo: createAppInfoService(adapters.appInfo),
     dialogs: createDialogService(adapters.dialogs, grants),
     vault: createVaultService({ vault, grants, bus }),
+    opener: createExternalOpener({ vault, dataDir: adapters.appInfo.dataDir, adapter: adapters.openPath }),
   })
   return { dispatch: createDispatch(handlers, log), bus, grants, vault }
 }

@@ -2,12 +2,14 @@ import { mediaUrlFor } from '@shared/contract'
 import type { Handlers } from './dispatch'
 import type { AppInfoService } from './services/app-info/app-info'
 import type { DialogService } from './services/dialogs/dialogs'
+import type { ExternalOpener } from './services/open-externally/open-externally'
 import type { VaultService } from './services/vault/vault-service'
 
 export interface Services {
   readonly appInfo: AppInfoService
   readonly dialogs: DialogService
   readonly vault: VaultService
+  readonly opener: ExternalOpener
 }
 
 /** Maps each method of the contract to the service function that does the work. */
@@ -18,6 +20,7 @@ export function createHandlers(services: Services): Handlers {
     'dialog.saveFile': (input) => services.dialogs.saveFile(input),
     'vault.ingest': (input) => services.vault.ingest(input),
     'vault.cancel': (input) => services.vault.cancel(input),
+    'vault.openExternally': (input) => services.opener.open(input),
     'vault.verify': (input) => services.vault.verify(input),
     'vault.stat': async (input, context) => {
       const item = await services.vault.stat(input)

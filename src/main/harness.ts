@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { composeMain } from './compose'
+import { createRecordingOpenPathAdapter } from './services/open-externally/open-externally'
 import { createScriptedDialogAdapter } from './services/dialogs/scripted-dialog-adapter'
 import { serveMedia } from './services/media/serve-media'
 import { readJsonBody, refuseBody, startHttpServer } from './transport/http-server'
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true })
 
   const dialogs = createScriptedDialogAdapter()
+  // No desktop to open files on: the harness records what would have been opened.
+  const openPath = createRecordingOpenPathAdapter()
   const main = composeMain({
     appInfo: {
       name: 'Redress',
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
       versions: { node: process.versions.node, electron: null, chrome: null },
     },
     dialogs,
+    openPath,
   })
   const token = randomBytes(24).toString('base64url')
   const server = await startHttpServer({
@@ -54,6 +58,10 @@ async function main(): Promise<void> {
     media: (sha256, { method, range }) => serveMedia(main.vault, sha256, range, { method }),
     // Test controls: what the user "picks" in the next native dialog.
     extraRoutes: async (request, response, url) => {
+      if (url.pathname === '/__harness/opened' && request.method === 'GET') {
+        response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ opened: openPath.opened }))
+        return true
+      }
       if (url.pathname !== '/__harness/dialog' || request.method !== 'POST') return false
       const body = await readJsonBody(request)
       if (!body.ok) {

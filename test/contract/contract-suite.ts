@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { statSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiClient, EventName, EventPayload } from '../../src/shared/contract'
 import { composeMain, type Main } from '../../src/main/compose'
+import { createRecordingOpenPathAdapter } from '../../src/main/services/open-externally/open-externally'
 import {
   createScriptedDialogAdapter,
   type ScriptedDialogAdapter,
@@ -23,12 +24,15 @@ export interface MainUnderTest {
   readonly dataDir: string
   /** Holds the vault's writes while closed, so a test can act in the middle of an ingest. */
   readonly writeGate: { close(): void; open(): void }
+  /** What main asked the system to open. */
+  readonly opened: readonly string[]
 }
 
 export function createMainUnderTest(transport: 'ipc' | 'http'): MainUnderTest {
   const dataDir = mkdtempSync(join(tmpdir(), `redress-contract-${transport}-`))
   const dialogs = createScriptedDialogAdapter()
   let gate: { promise: Promise<void>; open: () => void } | null = null
+  const openPath = createRecordingOpenPathAdapter()
   const main = composeMain({
     appInfo: {
       name: 'Redress',
@@ -39,6 +43,7 @@ export function createMainUnderTest(transport: 'ipc' | 'http'): MainUnderTest {
       versions: { node: process.versions.node, electron: null, chrome: null },
     },
     dialogs,
+    openPath,
     vault: {
       io: {
         write: async (...args) => {
@@ -59,7 +64,7 @@ export function createMainUnderTest(transport: 'ipc' | 'http'): MainUnderTest {
       gate = null
     },
   }
-  return { main, dialogs, dataDir, writeGate }
+  return { main, dialogs, dataDir, writeGate, opened: openPath.opened }
 }
 
 /** Collects events of one kind until stopped; `next` waits for one that matches. */
@@ -262,6 +267,31 @@ export function describeContract(
 
         const again = await client.call('vault.ingest', { grant, taskId: 'ingest-2' })
         expect(again).toMatchObject({ ok: true, value: { sha256, deduplicated: true } })
+      })
+
+      it('vault.openExternally hands the system a read-only copy under its name, and never an executable', async () => {
+        writeFileSync(join(files, 'scan.odt'), 'not really a document')
+        const stored = await client.call('vault.ingest', {
+          grant: await pick(join(files, 'scan.odt')),
+          taskId: 'open-1',
+        })
+        if (!stored.ok) throw new Error('ingest failed')
+        const result = await client.call('vault.openExternally', {
+          sha256: stored.value.sha256,
+          name: '../../scan.odt',
+        })
+        expect(result).toEqual({ ok: true, value: { opened: true } })
+        const copy = underTest.opened.at(-1) ?? ''
+        expect(copy).toBe(join(underTest.dataDir, 'opened', stored.value.sha256, 'scan.odt'))
+        expect(readFileSync(copy, 'utf8')).toBe('not really a document')
+        // Read-only for every user (root, which runs CI, could still write: check the mode).
+        expect(statSync(copy).mode & 0o222).toBe(0)
+        const count = underTest.opened.length
+        for (const name of ['invoice.exe', 'photo.JPG.bat', 'page.html', 'run.sh']) {
+          const refused = await client.call('vault.openExternally', { sha256: stored.value.sha256, name })
+          expect(refused, name).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+        }
+        expect(underTest.opened.length).toBe(count)
       })
 
       it('vault.ingest tells a text file and an e-mail from their bytes, whatever their names', async () => {

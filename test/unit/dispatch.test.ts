@@ -25,6 +25,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new AppError('not_found', 'no vault in this test')
     },
     'vault.stat': async ({ sha256 }) => ({ sha256, exists: false, size: null, detectedType: null, mediaUrl: null }),
+    'vault.openExternally': async () => ({ opened: true }),
     ...overrides,
   }
 }

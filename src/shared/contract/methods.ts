@@ -164,6 +164,16 @@ export const methods = {
       mediaUrl: z.string().nullable(),
     }),
   },
+  'vault.openExternally': {
+    input: z
+      .object({
+        sha256,
+        /** The item's original name: its extension tells the system which application to use. */
+        name: z.string().min(1).max(255),
+      })
+      .strict(),
+    output: z.object({ opened: z.literal(true) }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Methods = typeof methods

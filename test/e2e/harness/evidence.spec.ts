@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { expect, test } from './fixtures'
 import { makeTestPdf, makeTestVideo } from './media-fixtures'
 import { completeFirstRun } from './people'
@@ -63,4 +65,24 @@ test('an investigator attaches a video and a PDF, plays and seeks, bookmarks, re
   await expect(chronology.getByText('interview-test.webm added to the case')).toBeVisible()
   await expect(chronology.getByText('contract-test.pdf added to the case')).toBeVisible()
   await expect(chronology.getByText('The event complained about')).toBeVisible()
+
+  // A type the app cannot show opens in the system's application, after a confirmation.
+  const odt = join(dirname(pdf), 'statement-test.odt')
+  // Bytes no detector recognises, and not text either.
+  writeFileSync(odt, Buffer.from([0x00, 0x9f, 0x92, 0x96, 0xfe, 0x01, 0x02, 0xc3, 0x28, 0x00, 0xff, 0x7f]))
+  await harness.answerNextDialog({ kind: 'open', paths: [odt] })
+  await panel.getByRole('button', { name: 'Add files' }).click()
+  await expect(panel.getByText('This type cannot be shown in Redress')).toBeVisible()
+  await panel.getByRole('button', { name: "Open with the system's application" }).click()
+  const confirm = page.getByRole('dialog', { name: 'Open “statement-test.odt” outside Redress?' })
+  await confirm.getByRole('button', { name: 'Open', exact: true }).click()
+  await expect
+    .poll(async () => {
+      const response = await fetch(`${harness.origin}/__harness/opened`, {
+        headers: { authorization: `Bearer ${harness.token}` },
+      })
+      return ((await response.json()) as { opened: string[] }).opened.map((p) => p.split('/').at(-1))
+    })
+    .toEqual(['statement-test.odt'])
+  await expect(custody.getByText("opened in the system's application (read-only copy)")).toBeVisible()
 })

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { datePrecisions, type DatePrecision } from '@shared/domain/case'
 import { reliabilities, type EvidenceItem, type Reliability } from '@shared/domain/evidence'
 import { newId } from '@shared/domain/ids'
+import type { ApiErrorShape } from '@shared/contract'
+import { ErrorMessage } from '../../components/error-message'
 import { Field } from '../../components/field'
 import { EvidenceViewer } from '../../components/viewers/evidence-viewer'
 import { db } from '../../db/db'
@@ -29,6 +31,7 @@ export function EvidenceDetail({ item, actor }: { item: EvidenceItem; actor: { n
   const stat = useApiCall('vault.stat', { sha256: item.sha256 })
   const custody = useLiveQuery(() => db.custody.where('evidenceId').equals(item.id).sortBy('at'), [item.id])
   const [verifying, setVerifying] = useState(false)
+  const [openError, setOpenError] = useState<ApiErrorShape | null>(null)
   const [saved, setSaved] = useState(false)
 
   // Opening an item is a custody event: who looked at it, and when.
@@ -64,6 +67,20 @@ export function EvidenceDetail({ item, actor }: { item: EvidenceItem; actor: { n
     setSaved(true)
   })
 
+  const openExternally = async (): Promise<void> => {
+    setOpenError(null)
+    const result = await api.call('vault.openExternally', { sha256: item.sha256, name: item.name })
+    if (!result.ok) setOpenError(result.error)
+    else {
+      await recordCustody(db, item, actor, {
+        action: 'viewed',
+        how: "opened in the system's application (read-only copy)",
+        result: null,
+        detail: '',
+      })
+    }
+  }
+
   const verify = async (): Promise<void> => {
     setVerifying(true)
     const result = await api.call('vault.verify', { sha256: item.sha256, taskId: `verify-${newId()}` })
@@ -90,6 +107,7 @@ export function EvidenceDetail({ item, actor }: { item: EvidenceItem; actor: { n
           mime={item.type?.mime ?? null}
           bookmarks={item.bookmarks}
           onAddBookmark={(b) => void addBookmark(db, item.id, actor, b)}
+          onOpenExternally={() => void openExternally()}
         />
       ) : stat.status === 'ok' ? (
         <p role="alert" className="error-message">
@@ -97,6 +115,7 @@ export function EvidenceDetail({ item, actor }: { item: EvidenceItem; actor: { n
         </p>
       ) : null}
 
+      {openError ? <ErrorMessage error={openError} /> : null}
       <div className="evidence-actions">
         <button type="button" className="button" onClick={() => void verify()} disabled={verifying}>
           {verifying ? t('evidence.verifying') : t('evidence.verify')}
