@@ -18,6 +18,7 @@ export function createHandlers(services: Services): Handlers {
     'app.info': () => services.appInfo.info(),
     'dialog.openFile': (input) => services.dialogs.openFile(input),
     'dialog.saveFile': (input) => services.dialogs.saveFile(input),
+    'dialog.grantDropped': (input) => services.dialogs.grantDropped(input),
     'vault.ingest': (input) => services.vault.ingest(input),
     'vault.cancel': (input) => services.vault.cancel(input),
     'vault.openExternally': (input) => services.opener.open(input),

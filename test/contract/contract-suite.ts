@@ -195,6 +195,11 @@ export function describeContract(
       expect(underTest.dialogs.shown.length).toBe(shownBefore)
     })
 
+    it('refuses bridge-only methods from page code: a page never names a path', async () => {
+      const result = await client.call('dialog.grantDropped', { paths: ['/etc/passwd'] })
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    })
+
     it('refuses a method outside the contract', async () => {
       const result = await client.call('fs.readFile' as never, { path: '/etc/passwd' } as never)
       expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } })

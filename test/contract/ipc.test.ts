@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ipcChannelPrefix, ipcEventChannel, methodNames, type ApiClient } from '../../src/shared/contract'
 import { registerIpcServer, type IpcMainLike } from '../../src/main/transport/ipc-server'
@@ -53,10 +55,16 @@ const electron = vi.hoisted(() => {
     ipcRenderer,
     send,
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+    /** Paths of "dropped" files by name; a File not from disk has none, as in Electron. */
+    dropped: new Map<string, string>(),
   }
 })
 
-vi.mock('electron', () => ({ contextBridge: electron.contextBridge, ipcRenderer: electron.ipcRenderer }))
+vi.mock('electron', () => ({
+  contextBridge: electron.contextBridge,
+  ipcRenderer: electron.ipcRenderer,
+  webUtils: { getPathForFile: (file: File) => electron.dropped.get(file.name) ?? '' },
+}))
 
 const appFrame: FakeFrame = { url: `${appOrigin}/index.html#/cases`, parent: null }
 
@@ -161,10 +169,36 @@ describe('IPC gate', () => {
     restore()
   })
 
-  it('the preload exposes window.api alone, with call and on, never ipcRenderer', async () => {
+  it('grants dropped files from their File objects, and never a path the page names', async () => {
+    const underTest = createMainUnderTest('ipc')
+    const unregister = registerIpcServer({
+      ipcMain: electron.ipcMain as IpcMainLike,
+      dispatch: underTest.main.dispatch,
+      isTrustedSender: (frame) => isTrustedSender(frame, [appOrigin]),
+      log: { warn: () => {} },
+    })
+    cleanups.push(unregister)
+    electron.state.frame = appFrame
+    const api = await loadPreload()
+    const onDisk = join(underTest.dataDir, 'dropped-receipt.pdf')
+    writeFileSync(onDisk, 'receipt')
+    electron.dropped.set('dropped-receipt.pdf', onDisk)
+    const dropped = await api.grantDroppedFiles?.([
+      new File(['x'], 'dropped-receipt.pdf'),
+      new File(['made up'], 'nowhere.txt'),
+    ])
+    expect(dropped).toEqual({
+      ok: true,
+      value: { files: [{ grant: expect.stringMatching(/^grant_/), name: 'dropped-receipt.pdf', size: 7 }] },
+    })
+    const forged = await api.call('dialog.grantDropped', { paths: ['/etc/passwd'] })
+    expect(forged).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+
+  it('the preload exposes window.api alone, with call, on and grantDroppedFiles, never ipcRenderer', async () => {
     const api = await loadPreload()
     expect(Object.keys(electron.exposed)).toEqual(['api'])
-    expect(Object.keys(api).sort()).toEqual(['call', 'on'])
+    expect(Object.keys(api).sort()).toEqual(['call', 'grantDroppedFiles', 'on'])
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true)
   })
 })

@@ -26,6 +26,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     },
     'vault.stat': async ({ sha256 }) => ({ sha256, exists: false, size: null, detectedType: null, mediaUrl: null }),
     'vault.openExternally': async () => ({ opened: true }),
+    'dialog.grantDropped': async () => ({ files: [] }),
     ...overrides,
   }
 }

@@ -1,6 +1,6 @@
 import { toResult, type Result } from './errors'
 import { isEventName, parseEventMessage, type EventName, type EventPayload, type EventMessage } from './events'
-import { isMethodName, type MethodInput, type MethodName, type MethodOutput } from './methods'
+import { bridgeOnlyMethods, isMethodName, type MethodInput, type MethodName, type MethodOutput } from './methods'
 
 /** What a transport must provide: send one call, and deliver pushed events. */
 export interface Transport {
@@ -8,6 +8,11 @@ export interface Transport {
   readonly call: (method: MethodName, input: unknown) => Promise<unknown>
   /** Starts delivering events to the listener; returns a function that stops it. */
   readonly subscribe: (listener: (message: unknown) => void) => () => void
+  /**
+   * Electron only: the paths of dropped File objects (webUtils.getPathForFile in
+   * the preload). A File the user did not take from disk has no path.
+   */
+  readonly pathsOfFiles?: (files: readonly unknown[]) => string[]
 }
 
 export interface ApiClient {
@@ -15,6 +20,11 @@ export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>
   /** Listens to one kind of event; returns a function that stops listening. */
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void
+  /**
+   * Grants for files dropped on the window (File objects from a drop event), like
+   * dialog.openFile's. Present only where the transport can see file paths (Electron).
+   */
+  grantDroppedFiles?: (files: readonly unknown[]) => Promise<Result<MethodOutput<'dialog.grantDropped'>>>
 }
 
 /**
@@ -40,20 +50,35 @@ export function createApiClient(transport: Transport): ApiClient {
     if (failure !== null) throw failure
   }
 
+  const send = async <M extends MethodName>(method: M, input: unknown): Promise<Result<MethodOutput<M>>> => {
+    try {
+      return toResult(await transport.call(method, input))
+    } catch (error) {
+      return {
+        ok: false,
+        error: { code: 'unavailable', message: error instanceof Error ? error.message : String(error) },
+      }
+    }
+  }
+  const pathsOfFiles = transport.pathsOfFiles
+
   return {
     async call(method, input) {
       if (!isMethodName(method)) {
         return { ok: false, error: { code: 'unknown_method', message: `Unknown method ${String(method)}` } }
       }
-      try {
-        return toResult(await transport.call(method, input))
-      } catch (error) {
-        return {
-          ok: false,
-          error: { code: 'unavailable', message: error instanceof Error ? error.message : String(error) },
-        }
+      if (bridgeOnlyMethods.has(method)) {
+        return { ok: false, error: { code: 'forbidden', message: `${method} is not callable from the page` } }
       }
+      return send(method, input)
     },
+    ...(pathsOfFiles && {
+      async grantDroppedFiles(files: readonly unknown[]) {
+        const paths = pathsOfFiles(files).filter((p) => p.length > 0)
+        if (paths.length === 0) return { ok: true as const, value: { files: [] } }
+        return send('dialog.grantDropped', { paths })
+      },
+    }),
     on(name, listener) {
       if (!isEventName(name)) throw new Error(`Unknown event ${String(name)}`)
       let set = listeners.get(name)

@@ -109,6 +109,21 @@ export const methods = {
       }),
     ]),
   },
+  'dialog.grantDropped': {
+    input: z
+      .object({
+        /**
+         * Paths of files the user dropped on the window, as the preload read them
+         * with webUtils.getPathForFile. Bridge-only: window.api.call refuses it, so
+         * page code can never name a path of its own.
+         */
+        paths: z.array(z.string().min(1).max(4096)).min(1).max(100),
+      })
+      .strict(),
+    output: z.object({
+      files: z.array(z.object({ grant: fileGrant, name: z.string(), size: z.number().int().nonnegative() })),
+    }),
+  },
   'vault.ingest': {
     input: z
       .object({
@@ -181,6 +196,9 @@ export type MethodName = keyof Methods
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>
 export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>
 export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>
+
+/** Methods only the preload itself may call (see ApiClient.grantDroppedFiles), never window.api.call. */
+export const bridgeOnlyMethods: ReadonlySet<MethodName> = new Set<MethodName>(['dialog.grantDropped'])
 
 /** The runtime allow-list: anything else is refused before it reaches a handler. */
 export const methodNames = Object.freeze(Object.keys(methods)) as readonly MethodName[]

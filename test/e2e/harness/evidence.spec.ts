@@ -22,6 +22,16 @@ test('an investigator attaches a video and a PDF, plays and seeks, bookmarks, re
   const panel = page.getByRole('region', { name: 'Evidence' })
   await expect(panel.getByText(/No evidence yet/)).toBeVisible()
 
+  // Dropping files needs their paths, which only the desktop app can read: the harness says so.
+  const transfer = await page.evaluateHandle(() => {
+    const data = new DataTransfer()
+    data.items.add(new File(['dropped'], 'dropped.txt', { type: 'text/plain' }))
+    return data
+  })
+  await panel.dispatchEvent('dragover', { dataTransfer: transfer })
+  await panel.dispatchEvent('drop', { dataTransfer: transfer })
+  await expect(panel.getByText(/Dropping files works in the desktop app/)).toBeVisible()
+
   // The user picks both files in the native dialog.
   await harness.answerNextDialog({ kind: 'open', paths: [video, pdf] })
   await panel.getByRole('button', { name: 'Add files' }).click()

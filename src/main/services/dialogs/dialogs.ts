@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, isAbsolute } from 'node:path'
 import type { MethodOutput, ParsedInput } from '@shared/contract'
 import type { FileGrants } from './file-grants'
 
@@ -28,6 +28,7 @@ export interface DialogAdapter {
 export interface DialogService {
   openFile(input: ParsedInput<'dialog.openFile'>): Promise<MethodOutput<'dialog.openFile'>>
   saveFile(input: ParsedInput<'dialog.saveFile'>): Promise<MethodOutput<'dialog.saveFile'>>
+  grantDropped(input: ParsedInput<'dialog.grantDropped'>): Promise<MethodOutput<'dialog.grantDropped'>>
 }
 
 export function createDialogService(adapter: DialogAdapter, grants: FileGrants): DialogService {
@@ -48,6 +49,17 @@ export function createDialogService(adapter: DialogAdapter, grants: FileGrants):
         files.push({ grant: grants.issue(path, 'read'), name: basename(path), size: info.size })
       }
       return files.length > 0 ? { canceled: false, files } : { canceled: true }
+    },
+    async grantDropped({ paths }) {
+      const files = []
+      for (const path of paths) {
+        // Only plain files given by absolute path; folders, devices and vanished files are skipped.
+        if (!isAbsolute(path)) continue
+        const info = await stat(path).catch(() => null)
+        if (!info?.isFile()) continue
+        files.push({ grant: grants.issue(path, 'read'), name: basename(path), size: info.size })
+      }
+      return { files }
     },
     async saveFile(input) {
       const answer = await adapter.showSave({

@@ -21,6 +21,8 @@ export function EvidencePanel({ record, profile }: { record: CaseRecord; profile
   const items = useLiveQuery(() => db.evidence.where('caseId').equals(record.id).sortBy('acquiredAt'), [record.id])
   const [openId, setOpenId] = useState<string | null>(null)
   const [pickError, setPickError] = useState<ApiErrorShape | null>(null)
+  const [dragging, setDragging] = useState(false)
+  const [dropNote, setDropNote] = useState(false)
   const actor = { name: profile.name }
 
   const onStored = useCallback(
@@ -52,15 +54,49 @@ export function EvidencePanel({ record, profile }: { record: CaseRecord; profile
     else if (!picked.value.canceled) ingest.start(picked.value.files)
   }
 
+  const drop = async (files: File[]): Promise<void> => {
+    setPickError(null)
+    setDropNote(false)
+    if (!api.grantDroppedFiles) {
+      setDropNote(true)
+      return
+    }
+    const granted = await api.grantDroppedFiles(files)
+    if (!granted.ok) setPickError(granted.error)
+    else ingest.start(granted.value.files)
+  }
+
   const open = items?.find((i) => i.id === openId) ?? null
   return (
-    <section className="card" aria-labelledby="case-evidence">
+    <section
+      className={`card ${dragging ? 'card--drop' : ''}`}
+      aria-labelledby="case-evidence"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return
+        e.preventDefault()
+        e.dataTransfer.dropEffect = 'copy'
+        setDragging(true)
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return
+        e.preventDefault()
+        setDragging(false)
+        void drop([...e.dataTransfer.files])
+      }}
+    >
       <div className="card__header">
         <h2 id="case-evidence">{t('evidence.title')}</h2>
         <button type="button" className="button button--primary" onClick={() => void pick()}>
           {t('evidence.add')}
         </button>
       </div>
+      <p className="muted small">{t('evidence.dropHint')}</p>
+      {dropNote ? (
+        <p role="status" className="callout">
+          {t('evidence.dropDesktopOnly')}
+        </p>
+      ) : null}
       {pickError ? <ErrorMessage error={pickError} /> : null}
       {ingest.jobs.length > 0 ? (
         <ul className="jobs" aria-label={t('evidence.jobs')}>
