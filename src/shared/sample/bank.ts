@@ -144,6 +144,32 @@ export interface PhraseBank {
   escalationNote(rng: Rng, facts: Facts, to: EscalationTarget): string
 }
 
+/** One language's escalation notes: who is told, and why, by the kind of stakes. */
+export interface EscalationNotes {
+  readonly managerIncident: string
+  readonly managerOther: string
+  readonly managerDelegation: string
+  readonly legalSafety: string
+  readonly legalPrivacy: string
+  readonly legalOther: string
+  readonly policeSafety: string
+  readonly policeOther: string
+}
+
+/** The same choice in every language: incidents and staff cases go to the store, safety to liability… */
+export function pickEscalationNote(notes: EscalationNotes, rng: Rng, facts: Facts, to: EscalationTarget): string {
+  const group = scenarioGroup[facts.scenario]
+  if (to === 'manager') {
+    return pick(rng, [
+      group === 'safety' || group === 'staff' ? notes.managerIncident : notes.managerOther,
+      notes.managerDelegation,
+    ])
+  }
+  if (to === 'legal')
+    return group === 'safety' ? notes.legalSafety : group === 'privacy' ? notes.legalPrivacy : notes.legalOther
+  return group === 'safety' ? notes.policeSafety : notes.policeOther
+}
+
 export type Line<C> = (c: C) => string
 
 /**

@@ -1,4 +1,4 @@
-import type { DeclineReason, EscalationTarget } from '../domain/case'
+import type { DeclineReason } from '../domain/case'
 import {
   cap,
   compose,
@@ -11,7 +11,9 @@ import {
   stripAccents,
   asciiLocal,
   type CommonLines,
+  pickEscalationNote,
   type ContactVariant,
+  type EscalationNotes,
   type Facts,
   type Outcome,
   type Person,
@@ -629,6 +631,18 @@ const triageNotes: Readonly<Record<Scenario, string>> = {
   warranty: 'Product under warranty; ask the after-sales service for its report.',
 }
 
+/** What an investigator writes when escalating, by target and kind of stakes. */
+const escalationNotes: EscalationNotes = {
+  managerIncident: 'Major case: store manager informed and asked to review the CCTV.',
+  managerOther: 'Major case: head of department informed.',
+  managerDelegation: "Compensation likely above the investigator's authority: manager to decide.",
+  legalSafety: 'Possible liability claim: legal counsel to advise before any reply.',
+  legalPrivacy: 'Possible breach of data protection law: legal to assess the duty to notify.',
+  legalOther: 'Consumer dispute that may go to court: legal opinion requested.',
+  policeSafety: 'The customer has reported the incident to the police, who have asked for the CCTV footage.',
+  policeOther: 'Suspected fraud by a third party: reported to the police.',
+}
+
 const declineNotes: Readonly<Record<Exclude<DeclineReason, 'duplicate'>, readonly string[]>> = {
   frivolous: [
     'No fault on our side: what the customer describes is the normal working of the service.',
@@ -716,23 +730,5 @@ export const englishBank: PhraseBank = {
     if (reason === 'duplicate') return `Duplicate of ${previousRef ?? 'an open case'}, already being handled.`
     return pick(rng, declineNotes[reason])
   },
-  escalationNote(rng, f, to: EscalationTarget) {
-    const group = scenarioGroup[f.scenario]
-    if (to === 'manager')
-      return pick(rng, [
-        scenarioGroup[f.scenario] === 'safety' || scenarioGroup[f.scenario] === 'staff'
-          ? 'Major case: store manager informed and asked to review the CCTV.'
-          : 'Major case: head of department informed.',
-        "Compensation likely above the investigator's authority: manager to decide.",
-      ])
-    if (to === 'legal')
-      return group === 'safety'
-        ? 'Possible liability claim: legal counsel to advise before any reply.'
-        : group === 'privacy'
-          ? 'Possible breach of data protection law: legal to assess the duty to notify.'
-          : 'Consumer dispute that may go to court: legal opinion requested.'
-    return group === 'safety'
-      ? 'The customer has reported the incident to the police, who have asked for the CCTV footage.'
-      : 'Suspected fraud by a third party: reported to the police.'
-  },
+  escalationNote: (rng, f, to) => pickEscalationNote(escalationNotes, rng, f, to),
 }

@@ -1,4 +1,4 @@
-import type { DeclineReason, EscalationTarget } from '../domain/case'
+import type { DeclineReason } from '../domain/case'
 import {
   asciiLocal,
   cap,
@@ -12,7 +12,9 @@ import {
   scenarioGroup,
   stripAccents,
   type CommonLines,
+  pickEscalationNote,
   type ContactVariant,
+  type EscalationNotes,
   type Facts,
   type Outcome,
   type Person,
@@ -761,6 +763,18 @@ const triageNotes: Readonly<Record<Scenario, string>> = {
   warranty: 'Produit sous garantie légale ; demander le rapport du service après-vente.',
 }
 
+/** What an investigator writes when escalating, by target and kind of stakes. */
+const escalationNotes: EscalationNotes = {
+  managerIncident: 'Cas majeur : responsable du magasin informé, visionnage de la vidéo demandé.',
+  managerOther: 'Cas majeur : responsable du service informé.',
+  managerDelegation: 'Dédommagement probablement au-delà de ma délégation : décision du responsable.',
+  legalSafety: 'Mise en cause possible de notre responsabilité : avis du service juridique avant toute réponse.',
+  legalPrivacy: "Manquement possible au RGPD : le juridique évalue l'obligation de notification.",
+  legalOther: "Litige de consommation susceptible d'aller en justice : avis juridique demandé.",
+  policeSafety: 'Le client a porté plainte ; la police demande les images de vidéosurveillance.',
+  policeOther: 'Soupçon de fraude par un tiers : signalement à la police.',
+}
+
 const declineNotes: Readonly<Record<Exclude<DeclineReason, 'duplicate'>, readonly string[]>> = {
   frivolous: [
     'Aucun manquement constaté : la situation décrite correspond au fonctionnement normal du service.',
@@ -849,23 +863,5 @@ export const frenchBank: PhraseBank = {
     if (reason === 'duplicate') return `Doublon de ${previousRef ?? 'un dossier ouvert'}, déjà en cours de traitement.`
     return pick(rng, declineNotes[reason])
   },
-  escalationNote(rng, f, to: EscalationTarget) {
-    const group = scenarioGroup[f.scenario]
-    if (to === 'manager')
-      return pick(rng, [
-        scenarioGroup[f.scenario] === 'safety' || scenarioGroup[f.scenario] === 'staff'
-          ? 'Cas majeur : responsable du magasin informé, visionnage de la vidéo demandé.'
-          : 'Cas majeur : responsable du service informé.',
-        'Dédommagement probablement au-delà de ma délégation : décision du responsable.',
-      ])
-    if (to === 'legal')
-      return group === 'safety'
-        ? 'Mise en cause possible de notre responsabilité : avis du service juridique avant toute réponse.'
-        : group === 'privacy'
-          ? "Manquement possible au RGPD : le juridique évalue l'obligation de notification."
-          : "Litige de consommation susceptible d'aller en justice : avis juridique demandé."
-    return group === 'safety'
-      ? 'Le client a porté plainte ; la police demande les images de vidéosurveillance.'
-      : 'Soupçon de fraude par un tiers : signalement à la police.'
-  },
+  escalationNote: (rng, f, to) => pickEscalationNote(escalationNotes, rng, f, to),
 }

@@ -1,4 +1,4 @@
-import type { DeclineReason, EscalationTarget } from '../domain/case'
+import type { DeclineReason } from '../domain/case'
 import {
   cap,
   compose,
@@ -10,7 +10,9 @@ import {
   ruPlural,
   scenarioGroup,
   type CommonLines,
+  pickEscalationNote,
   type ContactVariant,
+  type EscalationNotes,
   type Facts,
   type Outcome,
   type Person,
@@ -780,6 +782,18 @@ const triageNotes: Readonly<Record<Scenario, string>> = {
   warranty: 'Товар на гарантии; запросить отчёт сервисного центра.',
 }
 
+/** What an investigator writes when escalating, by target and kind of stakes. */
+const escalationNotes: EscalationNotes = {
+  managerIncident: 'Серьёзный случай: руководитель склада уведомлён, запрошены записи камер.',
+  managerOther: 'Серьёзный случай: руководитель отдела уведомлён.',
+  managerDelegation: 'Компенсация, вероятно, выше моих полномочий: решение за руководителем.',
+  legalSafety: 'Возможна наша ответственность: нужна консультация юристов до ответа клиенту.',
+  legalPrivacy: 'Возможное нарушение закона о персональных данных: юристы оценят обязанность уведомления.',
+  legalOther: 'Спор может дойти до суда: запрошено мнение юриста.',
+  policeSafety: 'Клиент подал заявление в полицию; полиция запросила видеозаписи.',
+  policeOther: 'Подозрение на мошенничество третьих лиц: сообщено в полицию.',
+}
+
 const declineNotes: Readonly<Record<Exclude<DeclineReason, 'duplicate'>, readonly string[]>> = {
   frivolous: [
     'Нарушений с нашей стороны нет: описанная ситуация соответствует обычной работе сервиса.',
@@ -869,23 +883,5 @@ export const russianBank: PhraseBank = {
     if (reason === 'duplicate') return `Дубликат обращения ${previousRef ?? 'в работе'}, оно уже рассматривается.`
     return pick(rng, declineNotes[reason])
   },
-  escalationNote(rng, f, to: EscalationTarget) {
-    const group = scenarioGroup[f.scenario]
-    if (to === 'manager')
-      return pick(rng, [
-        scenarioGroup[f.scenario] === 'safety' || scenarioGroup[f.scenario] === 'staff'
-          ? 'Серьёзный случай: руководитель склада уведомлён, запрошены записи камер.'
-          : 'Серьёзный случай: руководитель отдела уведомлён.',
-        'Компенсация, вероятно, выше моих полномочий: решение за руководителем.',
-      ])
-    if (to === 'legal')
-      return group === 'safety'
-        ? 'Возможна наша ответственность: нужна консультация юристов до ответа клиенту.'
-        : group === 'privacy'
-          ? 'Возможное нарушение закона о персональных данных: юристы оценят обязанность уведомления.'
-          : 'Спор может дойти до суда: запрошено мнение юриста.'
-    return group === 'safety'
-      ? 'Клиент подал заявление в полицию; полиция запросила видеозаписи.'
-      : 'Подозрение на мошенничество третьих лиц: сообщено в полицию.'
-  },
+  escalationNote: (rng, f, to) => pickEscalationNote(escalationNotes, rng, f, to),
 }

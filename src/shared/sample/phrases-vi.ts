@@ -1,4 +1,4 @@
-import type { DeclineReason, EscalationTarget } from '../domain/case'
+import type { DeclineReason } from '../domain/case'
 import {
   asciiLocal,
   cap,
@@ -11,7 +11,9 @@ import {
   scenarioGroup,
   stripAccents,
   type CommonLines,
+  pickEscalationNote,
   type ContactVariant,
+  type EscalationNotes,
   type Facts,
   type Outcome,
   type Person,
@@ -621,6 +623,18 @@ const triageNotes: Readonly<Record<Scenario, string>> = {
   warranty: 'Sản phẩm còn bảo hành; yêu cầu báo cáo của trung tâm bảo hành.',
 }
 
+/** What an investigator writes when escalating, by target and kind of stakes. */
+const escalationNotes: EscalationNotes = {
+  managerIncident: 'Vụ việc nghiêm trọng: đã báo cửa hàng trưởng, yêu cầu trích xuất camera.',
+  managerOther: 'Vụ việc nghiêm trọng: đã báo trưởng bộ phận.',
+  managerDelegation: 'Mức bồi thường có thể vượt thẩm quyền của tôi: chờ quản lý quyết định.',
+  legalSafety: 'Có thể phát sinh trách nhiệm pháp lý: cần ý kiến pháp chế trước khi trả lời khách.',
+  legalPrivacy: 'Có dấu hiệu vi phạm quy định bảo vệ dữ liệu cá nhân: pháp chế đánh giá nghĩa vụ thông báo.',
+  legalOther: 'Tranh chấp có thể đưa ra tòa: đã xin ý kiến pháp chế.',
+  policeSafety: 'Khách đã trình báo công an; công an yêu cầu cung cấp dữ liệu camera.',
+  policeOther: 'Nghi có bên thứ ba gian lận: đã trình báo công an.',
+}
+
 const declineNotes: Readonly<Record<Exclude<DeclineReason, 'duplicate'>, readonly string[]>> = {
   frivolous: [
     'Không có sai sót từ phía chúng tôi: sự việc mô tả là hoạt động bình thường của dịch vụ.',
@@ -709,23 +723,5 @@ export const vietnameseBank: PhraseBank = {
     if (reason === 'duplicate') return `Trùng với hồ sơ ${previousRef ?? 'khác'} đang được xử lý.`
     return pick(rng, declineNotes[reason])
   },
-  escalationNote(rng, f, to: EscalationTarget) {
-    const group = scenarioGroup[f.scenario]
-    if (to === 'manager')
-      return pick(rng, [
-        scenarioGroup[f.scenario] === 'safety' || scenarioGroup[f.scenario] === 'staff'
-          ? 'Vụ việc nghiêm trọng: đã báo cửa hàng trưởng, yêu cầu trích xuất camera.'
-          : 'Vụ việc nghiêm trọng: đã báo trưởng bộ phận.',
-        'Mức bồi thường có thể vượt thẩm quyền của tôi: chờ quản lý quyết định.',
-      ])
-    if (to === 'legal')
-      return group === 'safety'
-        ? 'Có thể phát sinh trách nhiệm pháp lý: cần ý kiến pháp chế trước khi trả lời khách.'
-        : group === 'privacy'
-          ? 'Có dấu hiệu vi phạm quy định bảo vệ dữ liệu cá nhân: pháp chế đánh giá nghĩa vụ thông báo.'
-          : 'Tranh chấp có thể đưa ra tòa: đã xin ý kiến pháp chế.'
-    return group === 'safety'
-      ? 'Khách đã trình báo công an; công an yêu cầu cung cấp dữ liệu camera.'
-      : 'Nghi có bên thứ ba gian lận: đã trình báo công an.'
-  },
+  escalationNote: (rng, f, to) => pickEscalationNote(escalationNotes, rng, f, to),
 }
