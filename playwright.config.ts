@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test'
-
-/** Debian's Chromium: Playwright cannot download its own browser here. */
-export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+import { chromiumArgs, chromiumExecutable } from './scripts/chromium.mjs'
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -22,15 +20,8 @@ export default defineConfig({
         headless: true,
         locale: 'en-US',
         launchOptions: {
-          executablePath: chromiumPath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          executablePath: chromiumExecutable,
+          args: [...chromiumArgs],
         },
       },
     },

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
+import { chromiumArgs, chromiumExecutable } from './chromium.mjs'
 
 const { values } = parseArgs({
   options: { cases: { type: 'string', default: '50000' }, runs: { type: 'string', default: '10' } },
@@ -50,17 +51,7 @@ const url = await new Promise((resolve, reject) => {
   })
   harness.once('exit', (code) => reject(new Error(`harness exited ${code}`)))
 })
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-})
+const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs })
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   page.setDefaultTimeout(20 * 60_000)

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
+import { chromiumArgs, chromiumExecutable } from './chromium.mjs'
 
 const outDir = process.argv[2] ?? '.test-output/screenshots'
 mkdirSync(outDir, { recursive: true })
@@ -19,17 +20,7 @@ const url = await new Promise((resolve) => {
     if (m) resolve(m[1])
   })
 })
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-})
+const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs })
 const context = await browser.newContext({ viewport: { width: 1280, height: 860 } })
 const page = await context.newPage()
 await page.goto(url)

@@ -10,3 +10,16 @@ export function formatDateTime(value: string | Date, locale: string): string {
   if (Number.isNaN(date.getTime())) return ''
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
 }
+
+/** A date the customer gave as precisely as they knew it: a day, "March 2026", or "2026". */
+export function formatApproximateDate(
+  date: { value: string; precision: 'day' | 'month' | 'year' },
+  locale: string,
+): string {
+  if (date.precision === 'year') return date.value
+  if (date.precision === 'month') {
+    const [y, m] = date.value.split('-').map(Number)
+    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long' }).format(new Date(y ?? 0, (m ?? 1) - 1, 1))
+  }
+  return formatDate(`${date.value}T12:00:00`, locale)
+}

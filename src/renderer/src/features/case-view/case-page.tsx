@@ -8,7 +8,7 @@ import { SlaBadge, SlaDetails, StatusBadge } from '../../components/sla-badge'
 import { db } from '../../db/db'
 import { useNow } from '../../hooks/use-now'
 import { useProfile } from '../../hooks/use-profile'
-import { formatDate, formatDateTime } from '../../lib/format'
+import { formatApproximateDate, formatDateTime } from '../../lib/format'
 import { CommunicationsPanel } from './communications-panel'
 import { HistoryPanel } from './history-panel'
 import { TriagePanel } from './triage-panel'
@@ -30,17 +30,6 @@ export function CasePage({ sections }: { sections?: CaseSections }): ReactNode {
     )
   }
   return <CaseView record={record} profile={profile} sections={sections} />
-}
-
-/** An approximate event date is shown as precisely as the customer gave it. */
-function formatEventDate(record: CaseRecord, locale: string): string {
-  const { value, precision } = record.eventDate
-  if (precision === 'year') return value
-  if (precision === 'month') {
-    const [y, m] = value.split('-').map(Number)
-    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long' }).format(new Date(y ?? 0, (m ?? 1) - 1, 1))
-  }
-  return formatDate(`${value}T12:00:00`, locale)
 }
 
 function CaseView({
@@ -90,7 +79,7 @@ function CaseView({
             <dd>{t(`channel.${record.channel}`)}</dd>
             <dt>{t('intake.fields.eventDate.value')}</dt>
             <dd>
-              {formatEventDate(record, locale)}
+              {formatApproximateDate(record.eventDate, locale)}
               {record.eventDate.precision !== 'day'
                 ? ` (${t(`intake.approximate.${record.eventDate.precision}`)})`
                 : ''}

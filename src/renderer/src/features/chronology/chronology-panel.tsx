@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { ApproximateDate, CaseRecord } from '@shared/domain/case'
 import { approximateStart } from '@shared/domain/evidence'
 import { db } from '../../db/db'
-import { formatDate, formatDateTime } from '../../lib/format'
+import { formatApproximateDate, formatDateTime } from '../../lib/format'
 
 /** One dated thing in the case's story; approximate dates keep their precision. */
 interface Moment {
@@ -13,15 +13,6 @@ interface Moment {
   readonly sortKey: string
   readonly when: { readonly exact: string } | { readonly approximate: ApproximateDate }
   readonly label: string
-}
-
-function formatApproximate(date: ApproximateDate, locale: string): string {
-  if (date.precision === 'year') return date.value
-  if (date.precision === 'month') {
-    const [y, m] = date.value.split('-').map(Number)
-    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long' }).format(new Date(y ?? 0, (m ?? 1) - 1, 1))
-  }
-  return formatDate(`${date.value}T12:00:00`, locale)
 }
 
 /** The case's events in time order: what happened, what was received, said and collected. */
@@ -99,7 +90,9 @@ export function ChronologyPanel({ record }: { record: CaseRecord }): ReactNode {
         {moments.map((m) => (
           <li key={m.key}>
             <span className="chronology__when">
-              {'exact' in m.when ? formatDateTime(m.when.exact, locale) : formatApproximate(m.when.approximate, locale)}
+              {'exact' in m.when
+                ? formatDateTime(m.when.exact, locale)
+                : formatApproximateDate(m.when.approximate, locale)}
               {'approximate' in m.when && m.when.approximate.precision !== 'day' ? (
                 <span className="badge">{t(`intake.approximate.${m.when.approximate.precision}`)}</span>
               ) : null}

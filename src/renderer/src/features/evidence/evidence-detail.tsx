@@ -2,11 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { datePrecisions, type DatePrecision } from '@shared/domain/case'
+import type { DatePrecision } from '@shared/domain/case'
 import { reliabilities, type EvidenceItem, type Reliability } from '@shared/domain/evidence'
 import { newId } from '@shared/domain/ids'
 import type { ApiErrorShape } from '@shared/contract'
 import { ErrorMessage } from '../../components/error-message'
+import { ApproximateDateInput, PrecisionOptions } from '../../components/approximate-date'
 import { Field } from '../../components/field'
 import { EvidenceViewer } from '../../components/viewers/evidence-viewer'
 import { db } from '../../db/db'
@@ -158,23 +159,13 @@ export function EvidenceDetail({ item, actor }: { item: EvidenceItem; actor: { n
           {(p) => (
             <select {...p} {...register('eventPrecision')}>
               <option value="">{t('evidence.noEventDate')}</option>
-              {datePrecisions.map((d) => (
-                <option key={d} value={d}>
-                  {t(`intake.precision.${d}`)}
-                </option>
-              ))}
+              <PrecisionOptions />
             </select>
           )}
         </Field>
         {precision ? (
           <Field label={t('evidence.eventDate')}>
-            {(p) =>
-              precision === 'year' ? (
-                <input {...p} inputMode="numeric" maxLength={4} {...register('eventValue')} />
-              ) : (
-                <input {...p} type={precision === 'month' ? 'month' : 'date'} {...register('eventValue')} />
-              )
-            }
+            {(p) => <ApproximateDateInput {...p} precision={precision} {...register('eventValue')} />}
           </Field>
         ) : null}
         <div className="form-actions form-grid__full">

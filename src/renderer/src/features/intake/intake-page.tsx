@@ -3,11 +3,12 @@ import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { Controller, useForm, type FieldErrors } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
-import { channels, datePrecisions } from '@shared/domain/case'
+import { channels } from '@shared/domain/case'
 import { computeDueDates } from '@shared/domain/sla'
 import { emptyIntake, intakeFieldOrder, intakeSchema, type IntakeField, type IntakeValues } from '@shared/domain/intake'
 import { newId } from '@shared/domain/ids'
 import type { Profile } from '@shared/domain/profile'
+import { ApproximateDateInput, PrecisionOptions } from '../../components/approximate-date'
 import { Choices, Field } from '../../components/field'
 import { LanguageOptions } from '../../components/profile-fields'
 import { SignatureField } from '../../components/signature-field'
@@ -256,11 +257,7 @@ function IntakeForm({
           <Field label={t('intake.fields.eventDate.precision')} error={errors.eventDate?.precision?.message} required>
             {(p) => (
               <select {...p} {...register('eventDate.precision')}>
-                {datePrecisions.map((d) => (
-                  <option key={d} value={d}>
-                    {t(`intake.precision.${d}`)}
-                  </option>
-                ))}
+                <PrecisionOptions />
               </select>
             )}
           </Field>
@@ -270,13 +267,7 @@ function IntakeForm({
             error={errors.eventDate?.value?.message}
             required
           >
-            {(p) =>
-              precision === 'year' ? (
-                <input {...p} inputMode="numeric" maxLength={4} placeholder="2026" {...register('eventDate.value')} />
-              ) : (
-                <input {...p} type={precision === 'month' ? 'month' : 'date'} {...register('eventDate.value')} />
-              )
-            }
+            {(p) => <ApproximateDateInput {...p} precision={precision ?? 'day'} {...register('eventDate.value')} />}
           </Field>
           <Field
             label={t('intake.fields.complaint')}
