@@ -15,6 +15,7 @@ import {
   type NewCase,
 } from '../../src/renderer/src/db/cases-repo'
 import { RedressDb } from '../../src/renderer/src/db/redress-db'
+import { seedSampleCases } from '../../src/renderer/src/db/seed'
 
 const actor = { name: 'Camille Roux' }
 
@@ -163,5 +164,36 @@ describe('the case database', () => {
     const history = (await findCustomerHistory(db, first as CaseRecord)).map((c) => c.ref)
     expect(history.sort()).toEqual([byName.ref, byPhone.ref].sort())
     expect(history).not.toContain(stranger.ref)
+  })
+
+  it('loads sample cases twice without reusing a reference, each with a verified audit entry', async () => {
+    const db = open()
+    const progress: number[] = []
+    await seedSampleCases(db, 1500, {
+      seed: 7,
+      now: new Date('2026-11-26T08:00:00Z'),
+      onProgress: (p) => progress.push(p.done),
+    })
+    await seedSampleCases(db, 40, { seed: 8, now: new Date('2026-11-26T08:00:00Z') })
+    expect(progress).toEqual([1000, 1500])
+    const refs = (await db.cases.toArray()).map((c) => c.ref)
+    expect(new Set(refs).size).toBe(1540)
+    expect(await db.caseSummaries.count()).toBe(1540)
+    const one = refs[0] ?? ''
+    const record = await db.cases.where('ref').equals(one).first()
+    expect(verifyChain(await chainOf(db, record?.id ?? ''))).toMatchObject({ ok: true, count: 1 })
+  })
+
+  it('stops loading samples when cancelled, keeping whole chunks only', async () => {
+    const db = open()
+    const controller = new AbortController()
+    const done = await seedSampleCases(db, 3000, {
+      seed: 9,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    })
+    expect(done).toBe(1000)
+    expect(await db.cases.count()).toBe(1000)
+    expect(await db.caseSummaries.count()).toBe(1000)
   })
 })

@@ -54,12 +54,16 @@ export async function seedSampleCases(
       await db.caseSummaries.bulkPut(slice.map((g) => summarize(g.record)))
       await db.communications.bulkAdd(slice.flatMap((g) => [...g.communications]))
       await db.audit.bulkAdd(audit)
+      // Highest number per year in this chunk, so new real cases never reuse a sample's reference.
+      const highest = new Map<string, number>()
       for (const { record } of slice) {
         const [, year, n] = /^.+-(\d{4})-(\d+)$/.exec(record.ref) ?? []
-        if (!year || !n) continue
+        if (year && n) highest.set(year, Math.max(highest.get(year) ?? 0, Number(n)))
+      }
+      for (const [year, last] of highest) {
         const id = `${samplePrefix}-${year}`
         const current = await db.counters.get(id)
-        if (!current || current.last < Number(n)) await db.counters.put({ id, last: Number(n) })
+        if (!current || current.last < last) await db.counters.put({ id, last })
       }
     })
     done += slice.length

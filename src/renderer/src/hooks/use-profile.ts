@@ -18,6 +18,3 @@ export function useSla(): SlaSettings {
     defaultSla(systemTimeZone())
   )
 }
-
-/** A clock for SLA badges: re-renders every minute so "due soon" turns "overdue" on screen. */
-export { useNow } from './use-now'
