@@ -88,6 +88,26 @@ describe('the case database', () => {
     expect(await again.cases.get(record.id)).toEqual(record)
   })
 
+  it('upgrades a version 1 database to version 2 keeping every case, with no category yet', async () => {
+    const name = `test-${newId()}`
+    // A database as the first release wrote it: the version 1 schema, a case without a category.
+    const v1 = new Dexie(name)
+    v1.version(1).stores({ cases: 'id, &ref, status, receivedAt, updatedAt', caseSummaries: 'id, receivedAt' })
+    await v1.open()
+    const { category: _dropped, ...legacy } = { ...anIntake(), id: newId(), ref: 'LYON-2026-0001', category: null }
+    await v1.table('cases').add({ ...legacy, status: 'triage' })
+    await v1.table('caseSummaries').add({ id: legacy.id, receivedAt: legacy.receivedAt, ref: legacy.ref })
+    v1.close()
+
+    const db = open(name)
+    const upgraded = await db.cases.get(legacy.id as CaseRecord['id'])
+    expect(upgraded?.customer.name).toBe('Élodie Marchand')
+    expect(upgraded?.category).toBeNull()
+    expect((await db.caseSummaries.get(legacy.id as CaseRecord['id']))?.category).toBeNull()
+    expect(await db.parties.count()).toBe(0)
+    expect(db.verno).toBe(2)
+  })
+
   it('refuses a status move the workflow does not allow, and changes nothing', async () => {
     const db = open()
     const record = await createCase(db, anIntake(), actor, 'LYON')

@@ -22,6 +22,10 @@ export type TriageDecision = (typeof triageDecisions)[number]
 export const declineReasons = ['frivolous', 'scam', 'out_of_scope', 'duplicate'] as const
 export type DeclineReason = (typeof declineReasons)[number]
 
+/** What the complaint is about: drives the interview question guide and the review's breakdowns. */
+export const complaintCategories = ['delivery', 'billing', 'staff', 'product', 'safety', 'privacy', 'other'] as const
+export type ComplaintCategory = (typeof complaintCategories)[number]
+
 export const severities = ['minor', 'major'] as const
 export type Severity = (typeof severities)[number]
 
@@ -109,6 +113,8 @@ export interface CaseRecord {
   readonly remedy: string
   readonly signature: Signature | null
   readonly triage: Triage | null
+  /** What the complaint is about, set at triage; null before (and for cases from before it existed). */
+  readonly category: ComplaintCategory | null
   readonly escalations: readonly Escalation[]
   readonly due: DueDates
   /** When the customer was first acknowledged (ISO 8601), or null. */

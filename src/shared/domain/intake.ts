@@ -131,6 +131,9 @@ export const triageSchema = z
     declineReason: z.enum(['frivolous', 'scam', 'out_of_scope', 'duplicate']).nullable(),
     reason: z.string().trim().min(1, 'intake.errors.required').max(5000, 'intake.errors.tooLong'),
     severity: z.enum(['minor', 'major'], { message: 'intake.errors.choose' }),
+    category: z.enum(['delivery', 'billing', 'staff', 'product', 'safety', 'privacy', 'other'], {
+      message: 'intake.errors.choose',
+    }),
     criteria: z.array(z.enum(['legal', 'safety', 'financial', 'other'])),
     escalations: z.array(
       z.object({

@@ -14,6 +14,8 @@ import enIntake from './locales/en/intake.json'
 import enCaseview from './locales/en/caseview.json'
 import enEvidence from './locales/en/evidence.json'
 import enViewers from './locales/en/viewers.json'
+import enInvestigation from './locales/en/investigation.json'
+import enBackup from './locales/en/backup.json'
 import frCommon from './locales/fr/common.json'
 import frCases from './locales/fr/cases.json'
 import frReview from './locales/fr/review.json'
@@ -24,6 +26,8 @@ import frIntake from './locales/fr/intake.json'
 import frCaseview from './locales/fr/caseview.json'
 import frEvidence from './locales/fr/evidence.json'
 import frViewers from './locales/fr/viewers.json'
+import frInvestigation from './locales/fr/investigation.json'
+import frBackup from './locales/fr/backup.json'
 import viCommon from './locales/vi/common.json'
 import viCases from './locales/vi/cases.json'
 import viReview from './locales/vi/review.json'
@@ -34,6 +38,8 @@ import viIntake from './locales/vi/intake.json'
 import viCaseview from './locales/vi/caseview.json'
 import viEvidence from './locales/vi/evidence.json'
 import viViewers from './locales/vi/viewers.json'
+import viInvestigation from './locales/vi/investigation.json'
+import viBackup from './locales/vi/backup.json'
 import ruCommon from './locales/ru/common.json'
 import ruCases from './locales/ru/cases.json'
 import ruReview from './locales/ru/review.json'
@@ -44,6 +50,8 @@ import ruIntake from './locales/ru/intake.json'
 import ruCaseview from './locales/ru/caseview.json'
 import ruEvidence from './locales/ru/evidence.json'
 import ruViewers from './locales/ru/viewers.json'
+import ruInvestigation from './locales/ru/investigation.json'
+import ruBackup from './locales/ru/backup.json'
 
 export type Catalog = Readonly<Record<string, unknown>>
 
@@ -59,6 +67,8 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...enCaseview,
     ...enEvidence,
     ...enViewers,
+    ...enInvestigation,
+    ...enBackup,
   },
   fr: {
     ...frCommon,
@@ -71,6 +81,8 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...frCaseview,
     ...frEvidence,
     ...frViewers,
+    ...frInvestigation,
+    ...frBackup,
   },
   vi: {
     ...viCommon,
@@ -83,6 +95,8 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...viCaseview,
     ...viEvidence,
     ...viViewers,
+    ...viInvestigation,
+    ...viBackup,
   },
   ru: {
     ...ruCommon,
@@ -95,5 +109,7 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...ruCaseview,
     ...ruEvidence,
     ...ruViewers,
+    ...ruInvestigation,
+    ...ruBackup,
   },
 }

@@ -856,6 +856,7 @@ function generateOne(run: Run, key: number): GeneratedCase {
     remedy,
     signature: null,
     triage,
+    category: triage ? scenarioGroup[scenario] : null,
     escalations: escalations.length > 0 ? escalations : noEscalations,
     due: {
       acknowledge: iso(receivedMs + DAY),

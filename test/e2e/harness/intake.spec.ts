@@ -82,6 +82,7 @@ test('a French investigator takes a complaint in, triages it as major with escal
   // Triage: investigate, safety makes it major, escalate to a manager.
   const triage = page.getByRole('form', { name: fr('triage.title') })
   await triage.getByRole('radio', { name: fr('triage.decisions.investigate') }).check()
+  await triage.getByLabel(fr('triage.category')).selectOption({ label: fr('category.safety') })
   await triage.getByLabel(fr('triage.reason')).fill('Risque d’incendie signalé : produit potentiellement dangereux.')
   await triage.getByRole('checkbox', { name: fr('triage.criteria.safety') }).check()
   await expect(triage.getByRole('radio', { name: fr('severity.major') })).toBeChecked()

@@ -21,6 +21,7 @@ export function summarize(c: CaseRecord): CaseSummary {
     ref: c.ref,
     status: c.status,
     severity: c.triage?.severity ?? null,
+    category: c.category ?? null,
     channel: c.channel,
     department: c.department,
     assignee: c.assignee,
@@ -81,6 +82,7 @@ export type NewCase = Omit<
   | 'createdBy'
   | 'updatedAt'
   | 'triage'
+  | 'category'
   | 'escalations'
   | 'acknowledgedAt'
   | 'closedAt'
@@ -106,6 +108,7 @@ export async function createCase(
       ref,
       status: 'intake',
       triage: null,
+      category: null,
       escalations: [],
       acknowledgedAt: null,
       closedAt: null,

@@ -1,8 +1,22 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie'
 import type { AuditEntry } from '@shared/domain/audit'
-import type { CaseRecord, Communication, DueDates, Severity } from '@shared/domain/case'
+import type { CaseRecord, Communication, ComplaintCategory, DueDates, Severity } from '@shared/domain/case'
 import type { CustodyEntry, EvidenceItem } from '@shared/domain/evidence'
+import type {
+  Account,
+  AccountVersion,
+  Claim,
+  Discrepancy,
+  Fact,
+  Interview,
+  Party,
+  QuestionGuide,
+  Task,
+  TopicVerdict,
+} from '@shared/domain/investigation'
 import type { Profile, SlaSettings } from '@shared/domain/profile'
+import type { Resolution } from '@shared/domain/resolution'
+import type { Lesson, Survey } from '@shared/domain/review'
 
 export const databaseName = 'redress'
 
@@ -16,6 +30,8 @@ export interface CaseSummary {
   readonly ref: string
   readonly status: CaseRecord['status']
   readonly severity: Severity | null
+  /** What the complaint is about, once triaged. */
+  readonly category: ComplaintCategory | null
   readonly channel: CaseRecord['channel']
   readonly department: string
   readonly assignee: string
@@ -64,6 +80,19 @@ export class RedressDb extends Dexie {
   counters!: EntityTable<RefCounter, 'id'>
   evidence!: EntityTable<EvidenceItem, 'id'>
   custody!: EntityTable<CustodyEntry, 'id'>
+  parties!: EntityTable<Party, 'id'>
+  interviews!: EntityTable<Interview, 'id'>
+  accounts!: EntityTable<Account, 'id'>
+  accountVersions!: EntityTable<AccountVersion, 'id'>
+  claims!: EntityTable<Claim, 'id'>
+  topicVerdicts!: EntityTable<TopicVerdict, 'id'>
+  discrepancies!: EntityTable<Discrepancy, 'id'>
+  facts!: EntityTable<Fact, 'id'>
+  tasks!: EntityTable<Task, 'id'>
+  questionGuides!: EntityTable<QuestionGuide, 'id'>
+  resolutions!: EntityTable<Resolution, 'id'>
+  surveys!: EntityTable<Survey, 'id'>
+  lessons!: EntityTable<Lesson, 'id'>
 
   constructor(name: string = databaseName, options: DexieOptions = {}) {
     // 'strict' makes Chromium flush each transaction to disk before reporting
@@ -81,5 +110,30 @@ export class RedressDb extends Dexie {
       evidence: 'id, caseId, sha256',
       custody: 'id, evidenceId, caseId, at',
     })
+    // Version 2: the investigation (parties to facts), resolution and review tables,
+    // and the complaint category on cases (null on cases from before it existed).
+    this.version(2)
+      .stores({
+        parties: 'id, caseId',
+        interviews: 'id, caseId, partyId',
+        accounts: 'id, caseId, partyId',
+        accountVersions: 'id, caseId, [accountId+n]',
+        claims: 'id, caseId, accountId, versionId',
+        topicVerdicts: 'id, caseId',
+        discrepancies: 'id, caseId, status',
+        facts: 'id, caseId, status',
+        tasks: 'id, caseId, status, due',
+        questionGuides: 'id',
+        resolutions: 'id, &caseId',
+        surveys: 'id, caseId, at',
+        lessons: 'id, caseId, status',
+      })
+      .upgrade(async (tx) => {
+        const addCategory = (row: { category?: unknown }): void => {
+          if (row.category === undefined) row.category = null
+        }
+        await tx.table('cases').toCollection().modify(addCategory)
+        await tx.table('caseSummaries').toCollection().modify(addCategory)
+      })
   }
 }

@@ -5,6 +5,7 @@ import { useFieldArray, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import {
+  complaintCategories,
   declineReasons,
   escalationTargets,
   severityCriteria,
@@ -39,6 +40,8 @@ export function TriagePanel({ record, profile }: { record: CaseRecord; profile: 
                 {t(`triage.decisions.${record.triage.decision}`)}
                 {record.triage.declineReason ? ` — ${t(`triage.declineReasons.${record.triage.declineReason}`)}` : ''}
               </dd>
+              <dt>{t('triage.category')}</dt>
+              <dd>{record.category ? t(`category.${record.category}`) : '—'}</dd>
               <dt>{t('triage.reason')}</dt>
               <dd className="pre-line">{record.triage.reason}</dd>
               <dt>{t('triage.severity')}</dt>
@@ -110,6 +113,7 @@ function TriageForm({ record, profile }: { record: CaseRecord; profile: Profile 
       reason: '',
       severity: 'minor',
       criteria: [],
+      category: undefined as unknown as TriageValues['category'],
       escalations: [],
     },
   })
@@ -136,6 +140,7 @@ function TriageForm({ record, profile }: { record: CaseRecord; profile: Profile 
           decidedAt: now,
           decidedBy: profile.name,
         },
+        category: parsed.category,
         escalations: [...c.escalations, ...parsed.escalations.map((e) => ({ ...e, at: now, by: profile.name }))],
         due: computeDueDates({ receivedAt: c.receivedAt, severity: parsed.severity, sla }),
         closedAt: parsed.decision === 'decline' ? now : null,
@@ -170,6 +175,18 @@ function TriageForm({ record, profile }: { record: CaseRecord; profile: Profile 
           )}
         </Field>
       ) : null}
+      <Field label={t('triage.category')} error={errors.category?.message} required>
+        {(p) => (
+          <select {...p} {...register('category')}>
+            <option value="">{t('triage.choose')}</option>
+            {complaintCategories.map((c) => (
+              <option key={c} value={c}>
+                {t(`category.${c}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Field label={t('triage.reason')} hint={t('triage.reasonHint')} error={errors.reason?.message} required>
         {(p) => <textarea {...p} rows={3} {...register('reason')} />}
       </Field>
