@@ -16,6 +16,8 @@ import enEvidence from './locales/en/evidence.json'
 import enViewers from './locales/en/viewers.json'
 import enInvestigation from './locales/en/investigation.json'
 import enBackup from './locales/en/backup.json'
+import enFindings from './locales/en/findings.json'
+import enCasework from './locales/en/casework.json'
 import frCommon from './locales/fr/common.json'
 import frCases from './locales/fr/cases.json'
 import frReview from './locales/fr/review.json'
@@ -28,6 +30,8 @@ import frEvidence from './locales/fr/evidence.json'
 import frViewers from './locales/fr/viewers.json'
 import frInvestigation from './locales/fr/investigation.json'
 import frBackup from './locales/fr/backup.json'
+import frFindings from './locales/fr/findings.json'
+import frCasework from './locales/fr/casework.json'
 import viCommon from './locales/vi/common.json'
 import viCases from './locales/vi/cases.json'
 import viReview from './locales/vi/review.json'
@@ -40,6 +44,8 @@ import viEvidence from './locales/vi/evidence.json'
 import viViewers from './locales/vi/viewers.json'
 import viInvestigation from './locales/vi/investigation.json'
 import viBackup from './locales/vi/backup.json'
+import viFindings from './locales/vi/findings.json'
+import viCasework from './locales/vi/casework.json'
 import ruCommon from './locales/ru/common.json'
 import ruCases from './locales/ru/cases.json'
 import ruReview from './locales/ru/review.json'
@@ -52,6 +58,8 @@ import ruEvidence from './locales/ru/evidence.json'
 import ruViewers from './locales/ru/viewers.json'
 import ruInvestigation from './locales/ru/investigation.json'
 import ruBackup from './locales/ru/backup.json'
+import ruFindings from './locales/ru/findings.json'
+import ruCasework from './locales/ru/casework.json'
 
 export type Catalog = Readonly<Record<string, unknown>>
 
@@ -69,6 +77,8 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...enViewers,
     ...enInvestigation,
     ...enBackup,
+    ...enFindings,
+    ...enCasework,
   },
   fr: {
     ...frCommon,
@@ -83,6 +93,8 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...frViewers,
     ...frInvestigation,
     ...frBackup,
+    ...frFindings,
+    ...frCasework,
   },
   vi: {
     ...viCommon,
@@ -97,6 +109,8 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...viViewers,
     ...viInvestigation,
     ...viBackup,
+    ...viFindings,
+    ...viCasework,
   },
   ru: {
     ...ruCommon,
@@ -111,5 +125,7 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...ruViewers,
     ...ruInvestigation,
     ...ruBackup,
+    ...ruFindings,
+    ...ruCasework,
   },
 }
