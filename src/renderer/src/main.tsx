@@ -10,6 +10,7 @@ import { connectApi } from './lib/api/connect'
 import { applySavedTheme } from './lib/theme'
 import { db } from './db/db'
 import './styles.css'
+import './casework.css'
 
 async function start(): Promise<void> {
   applySavedTheme()

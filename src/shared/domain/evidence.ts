@@ -66,3 +66,9 @@ export function approximateStart(date: ApproximateDate): string {
   if (date.precision === 'month') return `${date.value}-01`
   return date.value
 }
+
+/** Video and sound files: what an interview is recorded on and what answers and claims can point into. */
+export function isRecording(item: Pick<EvidenceItem, 'type'>): boolean {
+  const mime = item.type?.mime ?? ''
+  return mime.startsWith('video/') || mime.startsWith('audio/')
+}

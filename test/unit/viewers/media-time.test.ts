@@ -3,6 +3,7 @@ import {
   bookmarkSecond,
   clampMediaTime,
   formatMediaTime,
+  parseMediaTime,
 } from '../../../src/renderer/src/components/viewers/media-time'
 import { zoomIn, zoomOut } from '../../../src/renderer/src/components/viewers/zoom'
 
@@ -55,5 +56,18 @@ describe('zoom steps', () => {
     expect(zoomOut(0.62)).toBe(0.5)
     expect(zoomOut(0.76)).toBe(0.5)
     expect(zoomOut(0.1)).toBe(0.1)
+  })
+})
+
+describe('parseMediaTime', () => {
+  it('reads the ways a person types a time in a recording', () => {
+    expect(parseMediaTime('83')).toBe(83)
+    expect(parseMediaTime('1:23')).toBe(83)
+    expect(parseMediaTime(' 01:23 ')).toBe(83)
+    expect(parseMediaTime('1:02:03')).toBe(3723)
+    expect(parseMediaTime('12.7')).toBe(12)
+  })
+  it('refuses what is not a time', () => {
+    for (const bad of ['', 'abc', '1:60', '-5', '1:2', '1:75:00', '1::00']) expect(parseMediaTime(bad), bad).toBeNull()
   })
 })

@@ -1,17 +1,26 @@
 import { createHashRouter, Navigate } from 'react-router'
+import { AccountPage } from '../features/accounts/account-page'
+import { AccountsSection } from '../features/accounts/accounts-section'
 import { CasePage, type CaseSections } from '../features/case-view/case-page'
 import { ChronologyPanel } from '../features/chronology/chronology-panel'
 import { EvidencePanel } from '../features/evidence/evidence-panel'
 import { CasesPage } from '../features/cases/cases-page'
+import { ComparePage } from '../features/compare/compare-page'
+import { InterviewPage } from '../features/interviews/interview-page'
+import { InterviewsSection } from '../features/interviews/interviews-section'
+import { PartiesSection } from '../features/parties/parties-section'
 import { IntakePage, NewIntakeRedirect } from '../features/intake/intake-page'
 import { ReviewPage } from '../features/review/review-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { Layout } from './layout'
 
-/** Evidence and chronology join the case page here, so no feature imports another. */
+/** The investigation, evidence and chronology join the case page here, so no feature imports another. */
 const caseSections: CaseSections = ({ record, profile }) => (
   <>
+    <PartiesSection record={record} profile={profile} />
     <EvidencePanel record={record} profile={profile} />
+    <InterviewsSection record={record} profile={profile} />
+    <AccountsSection record={record} profile={profile} />
     <ChronologyPanel record={record} />
   </>
 )
@@ -29,6 +38,9 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
         { index: true, element: <Navigate to="/cases" replace /> },
         { path: 'cases', element: <CasesPage /> },
         { path: 'cases/:caseId', element: <CasePage sections={caseSections} /> },
+        { path: 'cases/:caseId/interviews/:interviewId', element: <InterviewPage /> },
+        { path: 'cases/:caseId/accounts/:accountId', element: <AccountPage /> },
+        { path: 'cases/:caseId/compare', element: <ComparePage /> },
         { path: 'intake/new', element: <NewIntakeRedirect /> },
         { path: 'intake/:draftId', element: <IntakePage /> },
         { path: 'review', element: <ReviewPage /> },

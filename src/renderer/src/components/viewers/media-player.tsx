@@ -34,6 +34,8 @@ export interface MediaPlayerProps {
   readonly seekTo?: MediaSeekRequest
   /** Shown with the error when the recording cannot be played, e.g. a way to open it elsewhere. */
   readonly fallbackAction?: ReactNode
+  /** Told the position as it plays or is moved, e.g. to tie an interview answer to this moment. */
+  readonly onTimeChange?: (seconds: number) => void
 }
 
 const noBookmarks: readonly MediaBookmark[] = []
@@ -47,6 +49,7 @@ export function MediaPlayer({
   onAddBookmark,
   seekTo,
   fallbackAction,
+  onTimeChange,
 }: MediaPlayerProps): ReactNode {
   const { t, i18n } = useTranslation()
   const videoRef = useRef<HTMLVideoElement>(null)
@@ -75,8 +78,13 @@ export function MediaPlayer({
   // The browser's own menu offers speeds ours lacks (0.25, 1.75): the select must still show the truth.
   const rates = playbackRates.includes(rate) ? playbackRates : [...playbackRates, rate].sort((a, b) => a - b)
 
+  const showTime = (seconds: number): void => {
+    setTime(seconds)
+    onTimeChange?.(seconds)
+  }
+
   const syncFromMedia = (media: HTMLMediaElement): void => {
-    setTime(media.currentTime)
+    showTime(media.currentTime)
     setDuration(media.duration)
   }
 
@@ -112,8 +120,8 @@ export function MediaPlayer({
     onLoadStart: () => setFailed(false),
     onLoadedMetadata: (e: { currentTarget: HTMLMediaElement }) => syncFromMedia(e.currentTarget),
     onDurationChange: (e: { currentTarget: HTMLMediaElement }) => setDuration(e.currentTarget.duration),
-    onTimeUpdate: (e: { currentTarget: HTMLMediaElement }) => setTime(e.currentTarget.currentTime),
-    onSeeked: (e: { currentTarget: HTMLMediaElement }) => setTime(e.currentTarget.currentTime),
+    onTimeUpdate: (e: { currentTarget: HTMLMediaElement }) => showTime(e.currentTarget.currentTime),
+    onSeeked: (e: { currentTarget: HTMLMediaElement }) => showTime(e.currentTarget.currentTime),
     onEmptied: (e: { currentTarget: HTMLMediaElement }) => syncFromMedia(e.currentTarget),
     onRateChange: (e: { currentTarget: HTMLMediaElement }) => setRate(e.currentTarget.playbackRate),
     onError: () => setFailed(true),

@@ -35,3 +35,19 @@ export function clampMediaTime(seconds: number, duration: number): number {
 export function bookmarkSecond(seconds: number): number {
   return Number.isFinite(seconds) ? Math.floor(Math.max(0, seconds)) : 0
 }
+
+/**
+ * A time typed by a person: "83", "1:23", "01:23" or "1:02:03" → seconds; null
+ * for anything else (minutes and seconds past 59, letters, negatives).
+ */
+export function parseMediaTime(text: string): number | null {
+  const trimmed = text.trim()
+  if (/^\d+(?:[.,]\d+)?$/.test(trimmed)) return Math.floor(Number(trimmed.replace(',', '.')))
+  const match = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(trimmed)
+  if (!match) return null
+  const hours = Number(match[1] ?? 0)
+  const minutes = Number(match[2])
+  const seconds = Number(match[3])
+  if (seconds > 59 || (match[1] !== undefined && minutes > 59)) return null
+  return hours * 3600 + minutes * 60 + seconds
+}
