@@ -140,3 +140,31 @@ describe('the investigation records', () => {
     expect(verifyChain(chain).ok).toBe(true)
   })
 })
+
+describe('retelling', () => {
+  it('carries over the claims whose passage the party repeats, and leaves changed ones to mark again', async () => {
+    const { db, caseId } = await setup()
+    const p = await addParty(db, caseId, actor, { ...party, role: 'complainant', name: 'Minh' })
+    const first = 'Hàng đến lúc 16 giờ. Thùng hàng để trước cửa.'
+    const { account, version } = await addAccount(db, caseId, actor, {
+      partyId: p.id,
+      title: 'A',
+      telling: { toldAt: '2026-11-20', source: 'written', interviewId: null, text: first },
+    })
+    const at = (q: string): { start: number; end: number } => ({
+      start: first.indexOf(q),
+      end: first.indexOf(q) + q.length,
+    })
+    await addClaim(db, actor, { versionId: version.id, ...at('lúc 16 giờ'), topic: 'Giờ', link: null })
+    await addClaim(db, actor, { versionId: version.id, ...at('để trước cửa'), topic: 'Nơi để', link: null })
+    const second = await retellAccount(db, account.id, actor, {
+      toldAt: '2026-11-24',
+      source: 'phone',
+      interviewId: null,
+      text: 'Tôi nhớ lại: hàng đến lúc 17 giờ. Thùng hàng để trước cửa.',
+    })
+    const carried = await db.claims.where('versionId').equals(second.id).toArray()
+    expect(carried.map((c) => [c.topic, second.text.slice(c.start, c.end)])).toEqual([['Nơi để', 'để trước cửa']])
+    expect(await db.claims.where('versionId').equals(version.id).count()).toBe(2)
+  })
+})

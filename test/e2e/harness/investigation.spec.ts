@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { makeTestVideo } from './media-fixtures'
 import { completeFirstRun, msg } from './people'
@@ -32,7 +33,7 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
   const addPerson = async (role: string, name: string, relation: string): Promise<void> => {
     await parties.getByRole('button', { name: vi('parties.add') }).click()
     const form = parties.getByRole('form', { name: vi('parties.addTitle') })
-    await form.getByLabel(vi('parties.fields.role')).selectOption(role)
+    await form.getByRole('combobox', { name: vi('parties.fields.role') }).selectOption(role)
     await form.getByLabel(vi('parties.fields.name')).fill(name)
     await form.getByLabel(vi('parties.fields.relation')).fill(relation)
     await form.getByRole('button', { name: vi('parties.save') }).click()
@@ -45,7 +46,9 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
   await parties.getByText(vi('parties.credibility.title', { name: 'Lê Thị Hoa' })).click()
   const credibility = parties.getByRole('form', { name: vi('parties.credibility.title', { name: 'Lê Thị Hoa' }) })
   const motive = vi('parties.credibility.factors.motive')
-  await credibility.getByLabel(vi('parties.credibility.findingFor', { factor: motive })).selectOption('concern')
+  await credibility
+    .getByRole('combobox', { name: vi('parties.credibility.findingFor', { factor: motive }) })
+    .selectOption('concern')
   await credibility
     .getByLabel(vi('parties.credibility.noteFor', { factor: motive }))
     .fill('Có thể bị kỷ luật nếu giao trễ')
@@ -57,10 +60,10 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
   await interviews.getByRole('button', { name: vi('interviews.add') }).click()
   const newInterview = interviews.getByRole('form', { name: vi('interviews.addTitle') })
   await newInterview
-    .getByLabel(vi('interviews.fields.party'))
+    .getByRole('combobox', { name: vi('interviews.fields.party') })
     .selectOption({ label: `Trần Văn Minh (${vi('parties.roles.complainant')})` })
   await newInterview.getByLabel(vi('interviews.fields.place')).fill('Văn phòng Hà Nội')
-  await newInterview.getByLabel(vi('interviews.fields.language')).selectOption('vi')
+  await newInterview.getByRole('combobox', { name: vi('interviews.fields.language') }).selectOption('vi')
   await newInterview.getByRole('checkbox', { name: 'interview-test.webm' }).check()
   await newInterview.getByRole('button', { name: vi('interviews.create') }).click()
   await expect(
@@ -104,7 +107,7 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
     await accounts.getByRole('button', { name: vi('accounts.add') }).click()
     const form = accounts.getByRole('form', { name: vi('accounts.addTitle') })
     await form
-      .getByLabel(vi('accounts.fields.party'))
+      .getByRole('combobox', { name: vi('accounts.fields.party') })
       .selectOption({ label: `${party} (${vi(`parties.roles.${role}`)})` })
     await form.getByLabel(vi('accounts.fields.title')).fill(title)
     await form.getByLabel(vi('accounts.fields.text')).fill(text)
@@ -120,6 +123,7 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
     'Tôi đợi ở nhà cả buổi chiều. Nhân viên giao hàng đến lúc 16 giờ và để thùng hàng trước cửa.',
   )
   await markClaim(page, 'đến lúc 16 giờ', 'Giờ giao hàng')
+  await markClaim(page, 'để thùng hàng trước cửa', 'Nơi để hàng')
 
   // The complainant retells it with one detail changed: a new telling, the first kept.
   await page.getByRole('button', { name: vi('accounts.retell') }).click()
@@ -128,6 +132,11 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
   await text.fill((await text.inputValue()).replace('16 giờ', '17 giờ'))
   await retell.getByRole('button', { name: vi('accounts.saveRetelling') }).click()
   await expect(page.getByText(vi('accounts.tellingCount', { count: 2 }))).toBeVisible()
+  // The unchanged passage keeps its claim in the retelling; the changed time is marked again.
+  const claims = page.getByRole('region', { name: vi('claims.title') })
+  await expect(claims.getByText('để thùng hàng trước cửa', { exact: true })).toBeVisible()
+  await expect(claims.getByText('đến lúc 16 giờ', { exact: true })).toHaveCount(0)
+  await markClaim(page, 'đến lúc 17 giờ', 'Giờ giao hàng')
 
   // Comparing the two tellings highlights the changed words.
   await page.getByRole('link', { name: vi('accounts.compareWithPrevious', { n: 2, previous: 1 }) }).click()
@@ -163,12 +172,15 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
   const pickers = page.getByRole('group', { name: vi('compare.choose') })
   const optionFor = async (name: string): Promise<string> =>
     (await pickers.getByRole('option').filter({ hasText: name }).last().getAttribute('value')) ?? ''
-  await pickers.getByLabel(vi('compare.left')).selectOption(await optionFor('Trần Văn Minh'))
-  await pickers.getByLabel(vi('compare.right')).selectOption(await optionFor('Lê Thị Hoa'))
+  await pickers.getByRole('combobox', { name: vi('compare.left') }).selectOption(await optionFor('Trần Văn Minh'))
+  await pickers.getByRole('combobox', { name: vi('compare.right') }).selectOption(await optionFor('Lê Thị Hoa'))
   const row = page.getByRole('row', { name: /Giờ giao hàng/ })
-  await expect(row.getByText(vi('compare.states.conflict'))).toBeVisible()
+  await expect(row.getByText(vi('compare.states.conflict'), { exact: true })).toBeVisible()
   await expect(row.getByText('đến lúc 17 giờ')).toBeVisible()
   await expect(row.getByText('lúc 14 giờ')).toBeVisible()
+  await expect(
+    page.getByRole('row', { name: /Nơi để hàng/ }).getByText(vi('compare.states.only_a'), { exact: true }),
+  ).toBeVisible()
   await row.getByRole('button', { name: vi('compare.toDiscrepancy') }).click()
   const record = row.getByRole('form', { name: vi('compare.recordDiscrepancyFor', { topic: 'Giờ giao hàng' }) })
   await record.getByLabel(vi('compare.discrepancyNote')).fill('Kiểm tra video giao hàng')
@@ -187,7 +199,7 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
 })
 
 /** Marks a passage of the telling shown as a claim on a topic. */
-async function markClaim(page: import('@playwright/test').Page, passage: string, topic: string): Promise<void> {
+async function markClaim(page: Page, passage: string, topic: string): Promise<void> {
   const form = page.getByRole('form', { name: vi('claims.addTitle') })
   await form.getByLabel(vi('claims.passage')).fill(passage)
   await form.getByLabel(vi('claims.topic')).fill(topic)
@@ -195,22 +207,26 @@ async function markClaim(page: import('@playwright/test').Page, passage: string,
   await expect(page.getByRole('region', { name: vi('claims.title') }).getByText(passage, { exact: true })).toBeVisible()
 }
 
-async function resolveWithEvidence(page: import('@playwright/test').Page): Promise<void> {
-  const findings = page.getByRole('region', { name: vi('findings.discrepancies.title') })
-  await expect(findings.getByText('Giờ giao hàng')).toBeVisible()
-  await findings.getByRole('button', { name: vi('findings.discrepancies.resolve') }).click()
-  const form = findings.getByRole('form', {
-    name: vi('findings.discrepancies.resolveFormName', { topic: 'Giờ giao hàng' }),
-  })
-  await form.getByLabel(vi('findings.discrepancies.settledByEvidence')).check()
-  await form.getByLabel(vi('findings.discrepancies.evidenceItem')).selectOption({ label: 'interview-test.webm' })
-  await form.getByLabel(vi('findings.discrepancies.howLabel')).fill('Video cho thấy hàng được giao lúc 17 giờ 05.')
-  await form.getByLabel(vi('findings.discrepancies.factLabel')).fill('Hàng được giao lúc 17 giờ 05')
-  await form.getByRole('radio', { name: /Trần Văn Minh/ }).check()
-  await form.getByRole('button', { name: vi('findings.discrepancies.submit') }).click()
-  await expect(findings.getByText(vi('findings.status.resolved')).first()).toBeVisible()
-  const facts = page.getByRole('table', { name: vi('findings.facts.tableName') })
-  const fact = facts.getByRole('row', { name: /Hàng được giao lúc 17 giờ 05/ })
-  await expect(fact.getByText(vi('findings.factStatus.confirmed'))).toBeVisible()
-  await expect(fact.getByText('interview-test.webm')).toBeVisible()
+async function resolveWithEvidence(page: Page): Promise<void> {
+  const log = page.getByRole('region', { name: vi('findings.discrepancies.title') })
+  const entry = log.getByRole('article', { name: 'Giờ giao hàng' })
+  await expect(entry.getByText('Kiểm tra video giao hàng')).toBeVisible()
+  await entry.getByRole('button', { name: vi('findings.discrepancies.resolve') }).click()
+  const form = entry.getByRole('form', { name: vi('findings.resolve.formName', { topic: 'Giờ giao hàng' }) })
+  await form.getByRole('radio', { name: vi('findings.resolve.kinds.evidence') }).check()
+  await form
+    .getByRole('combobox', { name: vi('findings.resolve.evidence') })
+    .selectOption({ label: 'interview-test.webm' })
+  await form.getByRole('radio', { name: vi('findings.resolve.sideA', { party: 'Trần Văn Minh' }) }).check()
+  await form.getByLabel(vi('findings.resolve.how')).fill('Video cho thấy hàng được giao lúc 17 giờ 05.')
+  await form.getByLabel(vi('findings.resolve.fact')).fill('Hàng được giao lúc 17 giờ 05')
+  await form.getByRole('button', { name: vi('findings.resolve.submit') }).click()
+  await expect(page.getByText(vi('findings.discrepancies.resolvedMessage'))).toBeVisible()
+  await expect(entry.getByText(vi('findings.discrepancies.status.resolved'), { exact: true }).first()).toBeVisible()
+
+  // The fact register shows it confirmed, resting on the video and linked to the complainant's account.
+  const facts = page.getByRole('table', { name: vi('findings.facts.caption') })
+  const fact = facts.getByRole('row').filter({ hasText: 'Hàng được giao lúc 17 giờ 05' })
+  await expect(fact.getByText(vi('findings.facts.statuses.confirmed'), { exact: true })).toBeVisible()
+  await expect(fact.getByText(/interview-test\.webm/)).toBeVisible()
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { changeFact, checkFact, FactRuleViolation, sourcesFromResolution } from '../../../src/shared/domain/facts'
+import type { EvidenceId } from '../../../src/shared/domain/evidence'
 import type { Discrepancy, Fact, Task } from '../../../src/shared/domain/investigation'
 
 const now = '2026-11-26T10:00:00.000Z'
@@ -31,7 +32,7 @@ const followUp: Task = {
   createdBy: 'Lan',
   updatedAt: now,
 }
-const evidence = { kind: 'evidence', id: 'ev-1' } as const
+const evidence = { kind: 'evidence', id: 'ev-1' as EvidenceId } as const
 const context = (openTask: Task | null = null) => ({ now, by: 'Lan', openTask, newFollowUp: () => followUp })
 
 describe('fact status rules', () => {

@@ -6,8 +6,10 @@ import { ChronologyPanel } from '../features/chronology/chronology-panel'
 import { EvidencePanel } from '../features/evidence/evidence-panel'
 import { CasesPage } from '../features/cases/cases-page'
 import { ComparePage } from '../features/compare/compare-page'
+import { FindingsSection } from '../features/findings/findings-section'
 import { InterviewPage } from '../features/interviews/interview-page'
 import { InterviewsSection } from '../features/interviews/interviews-section'
+import { QuestionGuideSettings } from '../features/interviews/question-guide-settings'
 import { PartiesSection } from '../features/parties/parties-section'
 import { IntakePage, NewIntakeRedirect } from '../features/intake/intake-page'
 import { ReviewPage } from '../features/review/review-page'
@@ -21,6 +23,7 @@ const caseSections: CaseSections = ({ record, profile }) => (
     <EvidencePanel record={record} profile={profile} />
     <InterviewsSection record={record} profile={profile} />
     <AccountsSection record={record} profile={profile} />
+    <FindingsSection record={record} profile={profile} />
     <ChronologyPanel record={record} />
   </>
 )
@@ -44,7 +47,7 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
         { path: 'intake/new', element: <NewIntakeRedirect /> },
         { path: 'intake/:draftId', element: <IntakePage /> },
         { path: 'review', element: <ReviewPage /> },
-        { path: 'settings', element: <SettingsPage /> },
+        { path: 'settings', element: <SettingsPage sections={<QuestionGuideSettings />} /> },
         { path: '*', element: <Navigate to="/cases" replace /> },
       ],
     },

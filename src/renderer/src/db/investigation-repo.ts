@@ -185,7 +185,7 @@ export async function retellAccount(
   actor: Actor,
   telling: TellingInput,
 ): Promise<AccountVersion> {
-  return db.transaction('rw', [db.accounts, db.accountVersions, db.audit], async () => {
+  return db.transaction('rw', [db.accounts, db.accountVersions, db.claims, db.audit], async () => {
     const account = await db.accounts.get(accountId)
     if (!account) throw new Error(`No account ${accountId}`)
     const last = await db.accountVersions.where('[accountId+n]').between([accountId, 0], [accountId, Infinity]).last()
@@ -201,8 +201,36 @@ export async function retellAccount(
     }
     await db.accountVersions.add(version)
     await audit(db, actor, 'account', account, 'retold', null, { n: version.n, ...telling })
+    if (last) await carryClaims(db, actor, last, version)
     return version
   })
+}
+
+/**
+ * Claims of the previous telling whose passage the retelling repeats word for
+ * word are marked again in it (nearest occurrence to where it was); a passage
+ * the party changed is left for the investigator to mark anew.
+ */
+async function carryClaims(db: RedressDb, actor: Actor, from: AccountVersion, to: AccountVersion): Promise<void> {
+  const claims = await db.claims.where('versionId').equals(from.id).toArray()
+  for (const claim of claims) {
+    let best = -1
+    for (let at = to.text.indexOf(claim.quote); at >= 0; at = to.text.indexOf(claim.quote, at + 1)) {
+      if (best < 0 || Math.abs(at - claim.start) < Math.abs(best - claim.start)) best = at
+    }
+    if (best < 0) continue
+    const carried: Claim = {
+      ...claim,
+      id: newId<'claim'>(),
+      versionId: to.id,
+      start: best,
+      end: best + claim.quote.length,
+      createdAt: to.createdAt,
+      createdBy: actor.name,
+    }
+    await db.claims.add(carried)
+    await audit(db, actor, 'claim', carried, 'created', null, carried)
+  }
 }
 
 export function versionsOf(db: RedressDb, accountId: AccountId): Promise<AccountVersion[]> {

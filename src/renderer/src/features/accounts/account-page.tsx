@@ -24,7 +24,10 @@ export function AccountPage(): ReactNode {
   const { t, i18n } = useTranslation()
   const profile = useProfile()
   const data = useLiveQuery(async () => {
-    const [record, account] = await Promise.all([db.cases.get(caseId as CaseId), db.accounts.get(accountId as AccountId)])
+    const [record, account] = await Promise.all([
+      db.cases.get(caseId as CaseId),
+      db.accounts.get(accountId as AccountId),
+    ])
     if (!record || !account || account.caseId !== record.id) return null
     const [party, versions, claims, interviews, parties, evidence] = await Promise.all([
       db.parties.get(account.partyId),

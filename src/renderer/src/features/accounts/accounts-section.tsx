@@ -113,7 +113,9 @@ export function AccountsSection({ record, profile }: { record: CaseRecord; profi
                   </td>
                   <td>{partyName(a.partyId)}</td>
                   <td>{tellings.length}</td>
-                  <td>{last ? `${formatDate(last.toldAt, i18n.language)} · ${t(`accounts.sources.${last.source}`)}` : '—'}</td>
+                  <td>
+                    {last ? `${formatDate(last.toldAt, i18n.language)} · ${t(`accounts.sources.${last.source}`)}` : '—'}
+                  </td>
                 </tr>
               )
             })}

@@ -123,7 +123,9 @@ export function ClaimForm({
                 name={`${id}-link`}
                 value={k}
                 checked={linkKind === k}
-                disabled={k === 'recording' ? recordings.length === 0 : k === 'evidence' ? evidence.length === 0 : false}
+                disabled={
+                  k === 'recording' ? recordings.length === 0 : k === 'evidence' ? evidence.length === 0 : false
+                }
                 onChange={() => {
                   setLinkKind(k)
                   setTarget('')

@@ -115,7 +115,11 @@ function PartyForm({
           {(p) => <textarea {...p} rows={2} {...register('address')} />}
         </Field>
       </div>
-      {failed ? <p role="alert" className="error-message">{t('errors.internal')}</p> : null}
+      {failed ? (
+        <p role="alert" className="error-message">
+          {t('errors.internal')}
+        </p>
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {t('parties.save')}
@@ -247,7 +251,11 @@ function CredibilityForm({
           ))}
         </tbody>
       </table>
-      {failed ? <p role="alert" className="error-message">{t('errors.internal')}</p> : null}
+      {failed ? (
+        <p role="alert" className="error-message">
+          {t('errors.internal')}
+        </p>
+      ) : null}
       {!readOnly ? (
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={!dirty}>

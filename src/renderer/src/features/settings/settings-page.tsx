@@ -7,7 +7,8 @@ import { themes, useTheme, type Theme } from '../../lib/theme'
 import { useProfile, useSla } from '../../hooks/use-profile'
 import { ProfileSettings, SampleData, SlaSettingsForm } from './workspace-settings'
 
-export function SettingsPage(): ReactNode {
+/** Other features' settings (e.g. the interview question guide) are passed in by the app shell. */
+export function SettingsPage({ sections }: { sections?: ReactNode }): ReactNode {
   const { t, i18n } = useTranslation()
   const [theme, setTheme] = useTheme()
   const themeId = useId()
@@ -40,6 +41,7 @@ export function SettingsPage(): ReactNode {
         <SlaSettingsForm key={`${sla.acknowledgeHours}-${sla.timeZone}`} sla={sla} actor={profile.name} />
       ) : null}
       <SampleData />
+      {sections}
 
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about.title')}</h2>
