@@ -1,26 +1,7 @@
-import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { completeFirstRun, msg } from './people'
+import { completeFirstRun, msg, sign } from './people'
 
 const fr = (key: string, vars?: Record<string, string | number>): string => msg('fr', key, vars)
-
-/** Draws a signature the way a finger would: a few strokes across the pad. */
-async function sign(pad: Locator, page: Page): Promise<void> {
-  await pad.scrollIntoViewIfNeeded()
-  const box = await pad.boundingBox()
-  if (!box) throw new Error('no signature pad')
-  const strokes = [
-    [0.1, 0.6, 0.3, 0.3, 0.45, 0.7],
-    [0.5, 0.5, 0.7, 0.3, 0.9, 0.6],
-  ]
-  for (const [x1, y1, x2, y2, x3, y3] of strokes) {
-    await page.mouse.move(box.x + box.width * x1!, box.y + box.height * y1!)
-    await page.mouse.down()
-    await page.mouse.move(box.x + box.width * x2!, box.y + box.height * y2!, { steps: 8 })
-    await page.mouse.move(box.x + box.width * x3!, box.y + box.height * y3!, { steps: 8 })
-    await page.mouse.up()
-  }
-}
 
 test('a French investigator takes a complaint in, triages it as major with escalation, acknowledges it and finds it again', async ({
   page,

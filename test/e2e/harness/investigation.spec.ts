@@ -1,7 +1,16 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { makeTestVideo } from './media-fixtures'
-import { completeFirstRun, msg } from './people'
+import { completeFirstRun, msg, takeComplaintIn } from './people'
+
+/** Screenshots for a person to look at, when REDRESS_SHOTS names a folder (not part of the assertions). */
+async function shot(page: Page, name: string, dark = false): Promise<void> {
+  const dir = process.env['REDRESS_SHOTS']
+  if (!dir) return
+  if (dark) await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true })
+  if (dark) await page.emulateMedia({ colorScheme: 'light' })
+}
 
 const vi = (key: string, vars: Record<string, string | number> = {}): string => msg('vi', key, vars)
 
@@ -12,15 +21,19 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
   test.setTimeout(150_000)
   const video = makeTestVideo()
   await page.goto(harness.url)
-  await completeFirstRun(page, { language: 'vi', samples: true, name: 'Nguyễn Thị Lan', prefix: 'HN' })
+  await completeFirstRun(page, { language: 'vi', name: 'Nguyễn Thị Lan', prefix: 'HN' })
 
-  // A case under investigation, from the register.
-  await page.getByRole('combobox', { name: vi('cases.columns.status'), exact: true }).selectOption('investigation')
-  await page
-    .getByRole('table', { name: vi('cases.tableLabel') })
-    .getByRole('link')
-    .first()
-    .click()
+  // A new complaint, taken in and triaged for investigation.
+  await takeComplaintIn(page, 'vi', {
+    customer: 'Trần Văn Minh',
+    phone: '+84 912 345 678',
+    address: '12 Phố Huế, Hai Bà Trưng, Hà Nội',
+    eventDate: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10),
+    complaint: 'Máy giặt được giao trễ hai tiếng và thùng hàng bị để ngoài trời mưa trước cửa nhà tôi.',
+    remedy: 'Kiểm tra máy giặt và bồi thường.',
+    category: 'delivery',
+    triageReason: 'Khiếu nại về giao hàng cần điều tra với nhân viên giao hàng.',
+  })
 
   // The interview video goes into the case's evidence.
   const evidence = page.getByRole('region', { name: vi('evidence.title') })
@@ -54,6 +67,7 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
     .fill('Có thể bị kỷ luật nếu giao trễ')
   await credibility.getByRole('button', { name: vi('parties.credibility.save') }).click()
   await expect(credibility.getByText(vi('parties.credibility.saved'))).toBeVisible()
+  await shot(page, 'parties-vi')
 
   // An interview with the complainant, in Vietnamese, on the video.
   const interviews = page.getByRole('region', { name: vi('interviews.title') })
@@ -77,6 +91,7 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
   const coach = exchange.getByRole('status')
   await expect(coach.getByText(vi('interviews.coachHeading'))).toBeVisible()
   await expect(coach.getByText(vi('coach.kinds.leading')).first()).toBeVisible()
+  await shot(page, 'interview-coach-vi')
   await coach.getByRole('button', { name: vi('coach.useSuggestion') }).click()
   const rewritten = await question.inputValue()
   expect(rewritten).not.toMatch(/có đúng là/i)
@@ -91,6 +106,7 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
     name: vi('interviews.playFrom', { time: '00:12', name: 'interview-test.webm' }),
   })
   await expect(timeLink).toBeVisible()
+  await shot(page, 'interview-exchange-vi-dark', true)
   const player = page.locator('video')
   await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.duration)).toBeGreaterThan(29)
   await timeLink.click()
@@ -143,6 +159,7 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
   await expect(page.getByRole('heading', { level: 1, name: vi('compare.title') })).toBeVisible()
   await expect(page.locator('del.diff-removed', { hasText: '16' })).toBeVisible()
   await expect(page.locator('ins.diff-added', { hasText: '17' })).toBeVisible()
+  await shot(page, 'compare-retelling-vi')
   await expect(page.getByRole('status').filter({ hasText: vi('compare.words', { count: 1 }) })).toBeVisible()
 
   // The staff account, with a claim on the same topic.
@@ -181,6 +198,7 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
   await expect(
     page.getByRole('row', { name: /Nơi để hàng/ }).getByText(vi('compare.states.only_a'), { exact: true }),
   ).toBeVisible()
+  await shot(page, 'compare-claims-vi-dark', true)
   await row.getByRole('button', { name: vi('compare.toDiscrepancy') }).click()
   const record = row.getByRole('form', { name: vi('compare.recordDiscrepancyFor', { topic: 'Giờ giao hàng' }) })
   await record.getByLabel(vi('compare.discrepancyNote')).fill('Kiểm tra video giao hàng')
@@ -196,6 +214,16 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
     .nth(1)
     .click()
   await resolveWithEvidence(page)
+  if (process.env['REDRESS_SHOTS']) {
+    for (const [name, key] of [
+      ['findings-vi', 'findings.title'],
+      ['parties-section-vi', 'parties.title'],
+      ['accounts-section-vi', 'accounts.title'],
+    ] as const)
+      await page
+        .getByRole('region', { name: vi(key), exact: true })
+        .screenshot({ path: `${process.env['REDRESS_SHOTS']}/${name}.png` })
+  }
 })
 
 /** Marks a passage of the telling shown as a claim on a topic. */

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { catalogs } from '../../../src/shared/i18n/catalogs'
 import type { Language } from '../../../src/shared/i18n/languages'
 
@@ -43,4 +43,62 @@ export async function completeFirstRun(page: Page, profile: NewProfile = {}): Pr
     await page.getByRole('button', { name: m('onboarding.startEmpty') }).click()
   }
   await page.getByRole('heading', { level: 1, name: m('cases.title') }).waitFor()
+}
+
+/** Draws a signature the way a finger would: a few strokes across the pad. */
+export async function sign(pad: Locator, page: Page): Promise<void> {
+  await pad.scrollIntoViewIfNeeded()
+  const box = await pad.boundingBox()
+  if (!box) throw new Error('no signature pad')
+  const strokes = [
+    [0.1, 0.6, 0.3, 0.3, 0.45, 0.7],
+    [0.5, 0.5, 0.7, 0.3, 0.9, 0.6],
+  ]
+  for (const [x1, y1, x2, y2, x3, y3] of strokes) {
+    await page.mouse.move(box.x + box.width * x1!, box.y + box.height * y1!)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width * x2!, box.y + box.height * y2!, { steps: 8 })
+    await page.mouse.move(box.x + box.width * x3!, box.y + box.height * y3!, { steps: 8 })
+    await page.mouse.up()
+  }
+}
+
+export interface NewComplaint {
+  readonly customer: string
+  readonly phone: string
+  readonly address: string
+  readonly eventDate: string
+  readonly complaint: string
+  readonly remedy: string
+  /** Complaint category chosen at triage. */
+  readonly category: string
+  readonly triageReason: string
+}
+
+/**
+ * What an investigator does with a new complaint before investigating it: the
+ * complete, signed intake form, then triage as "investigate". Leaves the case page open.
+ */
+export async function takeComplaintIn(page: Page, language: Language, c: NewComplaint): Promise<void> {
+  const m = (key: string): string => msg(language, key)
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: m('cases.newComplaint') })
+    .first()
+    .click()
+  await page.getByRole('textbox', { name: m('intake.fields.customer.name') }).fill(c.customer)
+  await page.getByRole('textbox', { name: m('intake.fields.customer.address') }).fill(c.address)
+  await page.getByRole('textbox', { name: m('intake.fields.customer.phone') }).fill(c.phone)
+  await page.getByRole('radio', { name: m('channel.in_person') }).check()
+  await page.getByRole('textbox', { name: m('intake.fields.eventDate.value') }).fill(c.eventDate)
+  await page.getByRole('textbox', { name: m('intake.fields.complaint') }).fill(c.complaint)
+  await page.getByRole('textbox', { name: m('intake.fields.remedy') }).fill(c.remedy)
+  await sign(page.getByRole('img', { name: m('intake.fields.signature') }), page)
+  await page.getByRole('button', { name: m('intake.submit') }).click()
+  const triage = page.getByRole('form', { name: m('triage.title') })
+  await triage.getByRole('radio', { name: m('triage.decisions.investigate') }).check()
+  await triage.getByRole('combobox', { name: m('triage.category') }).selectOption(c.category)
+  await triage.getByRole('textbox', { name: m('triage.reason') }).fill(c.triageReason)
+  await triage.getByRole('button', { name: m('triage.save') }).click()
+  await page.getByText(m('status.investigation'), { exact: true }).first().waitFor()
 }
