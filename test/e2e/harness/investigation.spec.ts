@@ -39,7 +39,9 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
   const evidence = page.getByRole('region', { name: vi('evidence.title') })
   await harness.answerNextDialog({ kind: 'open', paths: [video] })
   await evidence.getByRole('button', { name: vi('evidence.add') }).click()
-  await expect(evidence.getByRole('button', { name: 'interview-test.webm' })).toBeVisible({ timeout: 20_000 })
+  await expect(evidence.getByRole('button', { name: 'interview-test.webm', exact: true })).toBeVisible({
+    timeout: 20_000,
+  })
 
   // The complainant and a staff witness.
   const parties = page.getByRole('region', { name: vi('parties.title') })
@@ -174,7 +176,15 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
     'Tường trình của nhân viên giao hàng',
     'Tôi giao máy giặt lúc 14 giờ và khách hàng đã ký nhận.',
   )
-  await markClaim(page, 'lúc 14 giờ', 'giờ giao hàng')
+  await markClaim(page, 'lúc 14 giờ', 'giờ giao hàng', { recording: 'interview-test.webm', at: '00:20' })
+  // The claim points into the recording: clicking it plays from that moment.
+  await page
+    .getByRole('button', { name: vi('claims.linkedRecording', { name: 'interview-test.webm', time: '00:20' }) })
+    .click()
+  const claimPlayer = page.locator('video')
+  await expect
+    .poll(() => claimPlayer.evaluate((v: HTMLVideoElement) => Math.round(v.currentTime)))
+    .toBeGreaterThanOrEqual(20)
 
   // Side by side: the claims line up by topic and conflict; the conflict becomes a discrepancy.
   await page
@@ -227,10 +237,20 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
 })
 
 /** Marks a passage of the telling shown as a claim on a topic. */
-async function markClaim(page: Page, passage: string, topic: string): Promise<void> {
+async function markClaim(
+  page: Page,
+  passage: string,
+  topic: string,
+  link?: { recording: string; at: string },
+): Promise<void> {
   const form = page.getByRole('form', { name: vi('claims.addTitle') })
   await form.getByLabel(vi('claims.passage')).fill(passage)
   await form.getByLabel(vi('claims.topic')).fill(topic)
+  if (link) {
+    await form.getByRole('radio', { name: vi('claims.linkKinds.recording') }).check()
+    await form.getByRole('combobox', { name: vi('claims.recording') }).selectOption({ label: link.recording })
+    await form.getByRole('textbox', { name: vi('interviews.answerTime') }).fill(link.at)
+  }
   await form.getByRole('button', { name: vi('claims.add') }).click()
   await expect(page.getByRole('region', { name: vi('claims.title') }).getByText(passage, { exact: true })).toBeVisible()
 }

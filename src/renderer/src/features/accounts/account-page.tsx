@@ -5,10 +5,13 @@ import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import type { CaseId } from '@shared/domain/case'
+import type { EvidenceId } from '@shared/domain/evidence'
 import type { Account, AccountId, AccountVersion, InterviewId } from '@shared/domain/investigation'
 import { tellingSchema, type TellingValues } from '@shared/domain/investigation-forms'
 import { HighlightedText } from '../../components/highlighted-text'
+import type { MediaSeekRequest } from '../../components/viewers/media-player'
 import { formatMediaTime } from '../../components/viewers/media-time'
+import { RecordingPlayer } from '../../components/viewers/recording-player'
 import { db } from '../../db/db'
 import { retellAccount, versionsOf } from '../../db/investigation-repo'
 import { useProfile } from '../../hooks/use-profile'
@@ -42,6 +45,8 @@ export function AccountPage(): ReactNode {
   }, [caseId, accountId])
   const [shown, setShown] = useState<number | null>(null)
   const [retelling, setRetelling] = useState(false)
+  // The recording a claim points into, playing from the claimed moment.
+  const [listening, setListening] = useState<{ evidenceId: EvidenceId; seek: MediaSeekRequest } | null>(null)
   if (data === undefined || profile === undefined) return <p aria-busy="true">{t('app.loading')}</p>
   if (data === null || profile === null) {
     return (
@@ -57,6 +62,7 @@ export function AccountPage(): ReactNode {
   const partyName = data.party?.name ?? '—'
   const claims = version ? data.claims.filter((c) => c.versionId === version.id).sort((a, b) => a.start - b.start) : []
   const previous = version ? versions.find((v) => v.n === version.n - 1) : undefined
+  const listeningTo = listening ? data.evidence.find((e) => e.id === listening.evidenceId) : undefined
 
   return (
     <>
@@ -132,21 +138,36 @@ export function AccountPage(): ReactNode {
                 <li key={c.id}>
                   <strong>{c.topic}</strong>
                   <blockquote className="quote">{c.quote}</blockquote>
-                  {c.link ? (
+                  {c.link?.kind === 'recording' ? (
+                    <button
+                      type="button"
+                      className="link-button small"
+                      onClick={() => {
+                        const link = c.link
+                        if (link?.kind !== 'recording') return
+                        setListening((previous) => ({
+                          evidenceId: link.evidenceId,
+                          seek: { atSeconds: link.atSeconds, nonce: (previous?.seek.nonce ?? 0) + 1, play: true },
+                        }))
+                      }}
+                    >
+                      ▶{' '}
+                      {t('claims.linkedRecording', {
+                        name: data.evidence.find((e) => e.id === c.link?.evidenceId)?.name ?? '—',
+                        time: formatMediaTime(c.link.atSeconds),
+                      })}
+                    </button>
+                  ) : c.link?.kind === 'evidence' ? (
                     <p className="small muted">
-                      {c.link.kind === 'recording'
-                        ? t('claims.linkedRecording', {
-                            name: data.evidence.find((e) => e.id === c.link?.evidenceId)?.name ?? '—',
-                            time: formatMediaTime(c.link.atSeconds),
-                          })
-                        : t('claims.linkedEvidence', {
-                            name: data.evidence.find((e) => e.id === c.link?.evidenceId)?.name ?? '—',
-                          })}
+                      {t('claims.linkedEvidence', {
+                        name: data.evidence.find((e) => e.id === c.link?.evidenceId)?.name ?? '—',
+                      })}
                     </p>
                   ) : null}
                 </li>
               ))}
             </ul>
+            {listeningTo ? <RecordingPlayer item={listeningTo} seekTo={listening?.seek} /> : null}
             {!readOnly ? (
               <ClaimForm version={version} topics={data.topics} evidence={data.evidence} actorName={profile.name} />
             ) : null}

@@ -15,7 +15,7 @@ import { updateInterview } from '../../db/investigation-repo'
 import { useProfile } from '../../hooks/use-profile'
 import { formatDateTime } from '../../lib/format'
 import { ExchangeForm } from './exchange-form'
-import { RecordingPlayer } from './recording-player'
+import { RecordingPlayer } from '../../components/viewers/recording-player'
 import { isRecording } from '@shared/domain/evidence'
 
 /** One interview: the recording, the exchange as questions and answers, the question guide and the coach. */

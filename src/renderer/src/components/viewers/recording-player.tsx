@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EvidenceItem } from '@shared/domain/evidence'
-import { ErrorMessage } from '../../components/error-message'
-import { MediaPlayer, type MediaSeekRequest } from '../../components/viewers/media-player'
+import { ErrorMessage } from '../error-message'
+import { MediaPlayer, type MediaSeekRequest } from './media-player'
 import { useApiCall } from '../../hooks/use-api-call'
 
 /** A recording of the vault, played from main's media route; seeks asked for by the exchange. */
@@ -13,7 +13,7 @@ export function RecordingPlayer({
 }: {
   item: EvidenceItem
   seekTo: MediaSeekRequest | undefined
-  onTimeChange: (seconds: number) => void
+  onTimeChange?: (seconds: number) => void
 }): ReactNode {
   const { t } = useTranslation()
   const stat = useApiCall('vault.stat', { sha256: item.sha256 })
