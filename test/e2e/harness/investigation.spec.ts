@@ -224,6 +224,14 @@ test('a Vietnamese investigator hears both sides, compares retellings and accoun
     .nth(1)
     .click()
   await resolveWithEvidence(page)
+
+  // The chronology tells the investigation's story too.
+  const chronology = page.getByRole('region', { name: vi('chronology.title') })
+  await expect(chronology.getByText(vi('chronology.interviewed', { name: 'Trần Văn Minh' }))).toBeVisible()
+  await expect(
+    chronology.getByText(vi('chronology.told', { name: 'Trần Văn Minh', title: 'Việc giao máy giặt', n: 2 })),
+  ).toBeVisible()
+  await expect(chronology.getByText(vi('chronology.settled', { topic: 'Giờ giao hàng' }))).toBeVisible()
   if (process.env['REDRESS_SHOTS']) {
     for (const [name, key] of [
       ['findings-vi', 'findings.title'],

@@ -20,13 +20,19 @@ export function ChronologyPanel({ record }: { record: CaseRecord }): ReactNode {
   const { t, i18n } = useTranslation()
   const locale = i18n.language
   const data = useLiveQuery(async () => {
-    const [evidence, communications] = await Promise.all([
+    const [evidence, communications, parties, interviews, accounts, versions, discrepancies] = await Promise.all([
       db.evidence.where('caseId').equals(record.id).toArray(),
       db.communications.where('caseId').equals(record.id).toArray(),
+      db.parties.where('caseId').equals(record.id).toArray(),
+      db.interviews.where('caseId').equals(record.id).toArray(),
+      db.accounts.where('caseId').equals(record.id).toArray(),
+      db.accountVersions.where('caseId').equals(record.id).toArray(),
+      db.discrepancies.where('caseId').equals(record.id).toArray(),
     ])
-    return { evidence, communications }
+    return { evidence, communications, parties, interviews, accounts, versions, discrepancies }
   }, [record.id])
   if (!data) return null
+  const partyName = (id: string): string => data.parties.find((p) => p.id === id)?.name ?? '—'
 
   const moments: Moment[] = [
     {
@@ -81,6 +87,37 @@ export function ChronologyPanel({ record }: { record: CaseRecord }): ReactNode {
         label: t('chronology.acquired', { name: e.name }),
       },
     ]),
+    ...data.interviews.map((i) => ({
+      key: `interview-${i.id}`,
+      sortKey: i.at,
+      when: { exact: i.at },
+      label: t('chronology.interviewed', { name: partyName(i.partyId) }),
+    })),
+    ...data.versions.map((v) => {
+      const account = data.accounts.find((a) => a.id === v.accountId)
+      return {
+        key: `telling-${v.id}`,
+        sortKey: v.toldAt,
+        when: { approximate: { value: v.toldAt, precision: 'day' as const } },
+        label: t('chronology.told', {
+          name: account ? partyName(account.partyId) : '—',
+          title: account?.title ?? '—',
+          n: v.n,
+        }),
+      }
+    }),
+    ...data.discrepancies.flatMap((d) =>
+      d.resolution
+        ? [
+            {
+              key: `settled-${d.id}`,
+              sortKey: d.resolution.at,
+              when: { exact: d.resolution.at },
+              label: t('chronology.settled', { topic: d.topic }),
+            },
+          ]
+        : [],
+    ),
   ].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
 
   return (
