@@ -1,4 +1,5 @@
 import { createHashRouter, Navigate } from 'react-router'
+import { BackupPage } from '../features/backup/backup-page'
 import { CasePage, type CaseSections } from '../features/case-view/case-page'
 import { ChronologyPanel } from '../features/chronology/chronology-panel'
 import { EvidencePanel } from '../features/evidence/evidence-panel'
@@ -33,6 +34,7 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
         { path: 'intake/:draftId', element: <IntakePage /> },
         { path: 'review', element: <ReviewPage /> },
         { path: 'settings', element: <SettingsPage /> },
+        { path: 'backup', element: <BackupPage /> },
         { path: '*', element: <Navigate to="/cases" replace /> },
       ],
     },
