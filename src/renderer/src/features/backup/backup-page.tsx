@@ -1,9 +1,8 @@
-import { useId, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { unwrap, type ApiErrorShape, type MethodOutput } from '@shared/contract'
 import { ErrorMessage } from '../../components/error-message'
 import { db } from '../../db/db'
-import { useApiCall } from '../../hooks/use-api-call'
 import { useApi } from '../../lib/api/api-context'
 import { formatBytes } from '../../lib/bytes'
 import { formatDateTime } from '../../lib/format'
@@ -16,9 +15,29 @@ import { useFlowProgress } from './use-flow-progress'
 
 type Status = MethodOutput<'backup.status'>
 
+/**
+ * Main's backup status, refreshed after each change. The last answer stays on
+ * screen while a refresh runs, so forms below it keep what they show.
+ */
+function useBackupStatus(): { status: Status | null; error: ApiErrorShape | null; refresh: () => void } {
+  const api = useApi()
+  const [status, setStatus] = useState<Status | null>(null)
+  const [error, setError] = useState<ApiErrorShape | null>(null)
+  const refresh = useCallback(() => {
+    void api.call('backup.status', {}).then((result) => {
+      if (result.ok) {
+        setStatus(result.value)
+        setError(null)
+      } else setError(result.error)
+    })
+  }, [api])
+  useEffect(() => refresh(), [refresh])
+  return { status, error, refresh }
+}
+
 export function BackupPage(): ReactNode {
   const { t } = useTranslation()
-  const status = useApiCall('backup.status', {})
+  const { status, error, refresh } = useBackupStatus()
   return (
     <>
       <header className="page-header">
@@ -26,18 +45,18 @@ export function BackupPage(): ReactNode {
       </header>
       <p className="muted page-intro">{t('backup.intro')}</p>
       <RestoreProofCard />
-      <BackupNow onWritten={status.retry} />
+      <BackupNow onWritten={refresh} />
       <section className="card" aria-labelledby="backup-restore">
         <h2 id="backup-restore">{t('backup.restore.title')}</h2>
         <p className="muted">{t('backup.restore.hint')}</p>
         <RestoreButton source="file" />
       </section>
-      {status.status === 'loading' ? (
-        <p aria-busy="true">{t('app.loading')}</p>
-      ) : status.status === 'error' ? (
-        <ErrorMessage error={status.error} onRetry={status.retry} />
+      {status ? (
+        <AutomaticBackups status={status} onChanged={refresh} />
+      ) : error ? (
+        <ErrorMessage error={error} onRetry={refresh} />
       ) : (
-        <AutomaticBackups status={status.value} onChanged={status.retry} />
+        <p aria-busy="true">{t('app.loading')}</p>
       )}
     </>
   )
