@@ -101,12 +101,14 @@ function EmptiedDatabase({ status, onContinue }: { status: Status; onContinue: (
                 cases: t('backup.count.cases', { count: latest.cases }),
               })}
             </p>
-            <RestoreButton source="latest" primary />
           </>
         ) : (
           <p>{latest ? t('backup.emptied.latestMissing', { name: latest.name }) : t('backup.emptied.noBackup')}</p>
         )}
-        <RestoreButton source="file" />
+        <div className="stack">
+          {latest?.available ? <RestoreButton source="latest" primary /> : null}
+          <RestoreButton source="file" />
+        </div>
       </section>
       <section className="card" aria-labelledby="emptied-continue">
         <h2 id="emptied-continue">{t('backup.emptied.continueTitle')}</h2>
