@@ -1,6 +1,7 @@
 import type { ApiClient } from '@shared/contract'
 import { db } from '../../db/db'
-import { isAutomaticBackupDue, runBackup, toErrorShape } from './backup-flow'
+import { runBackup, toErrorShape } from './backup-flow'
+import { isAutomaticBackupDue } from './schedule'
 import { publishAutomaticOutcome } from './outcomes'
 
 /** After a failure (drive unplugged), wait this long before trying again. */
@@ -20,7 +21,7 @@ export async function runAutomaticBackupIfDue(api: ApiClient, now = new Date()):
   running = true
   try {
     const status = await api.call('backup.status', {})
-    if (!status.ok || !isAutomaticBackupDue(status.value, now)) return false
+    if (!status.ok || !isAutomaticBackupDue(status.value, await db.cases.count(), now)) return false
     try {
       const result = await runBackup(
         api,

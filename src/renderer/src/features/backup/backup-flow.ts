@@ -174,18 +174,3 @@ export function toErrorShape(error: unknown): ApiErrorShape {
   console.error(error)
   return { code: 'internal' as ErrorCode, message: error instanceof Error ? error.message : String(error) }
 }
-
-/** Name proposed in the save dialog, e.g. redress-backup-2026-05-01.zip. */
-export function suggestedBackupName(now: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `redress-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.zip`
-}
-
-/** Whether the schedule wants a backup now. */
-export function isAutomaticBackupDue(status: MethodOutput<'backup.status'>, now: Date): boolean {
-  const { frequency } = status.schedule
-  if (frequency === 'off' || status.folderName === null) return false
-  if (status.lastAutomaticAt === null) return true
-  const period = (frequency === 'daily' ? 1 : 7) * 24 * 60 * 60 * 1000
-  return now.getTime() - new Date(status.lastAutomaticAt).getTime() >= period
-}

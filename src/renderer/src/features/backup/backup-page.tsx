@@ -6,11 +6,12 @@ import { db } from '../../db/db'
 import { useApi } from '../../lib/api/api-context'
 import { formatBytes } from '../../lib/bytes'
 import { formatDateTime } from '../../lib/format'
-import { runBackup, suggestedBackupName, toErrorShape, type BackupResult } from './backup-flow'
+import { runBackup, toErrorShape, type BackupResult } from './backup-flow'
 import { forgetAutomaticFailure, runAutomaticBackupIfDue } from './automatic-scheduler'
 import { FlowError, FlowProgressBar } from './flow-parts'
 import { useAutomaticOutcome, useRestoreProof } from './outcomes'
 import { RestoreButton } from './restore-button'
+import { suggestedBackupName } from './schedule'
 import { useFlowProgress } from './use-flow-progress'
 
 type Status = MethodOutput<'backup.status'>
