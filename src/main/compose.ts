@@ -2,11 +2,13 @@ import { join } from 'node:path'
 import { createDispatch, type Dispatch } from './dispatch'
 import { createHandlers } from './handlers'
 import { createAppInfoService, type AppInfo } from './services/app-info/app-info'
+import { createBackupService } from './services/backup/backup-service'
 import { createDialogService, type DialogAdapter } from './services/dialogs/dialogs'
 import { createFileGrants, type FileGrants } from './services/dialogs/file-grants'
 import { createEventBus, type EventBus } from './services/events'
 import { createVault, type Vault, type VaultOptions } from './services/vault/vault'
 import { createVaultService } from './services/vault/vault-service'
+import type { VaultIo } from './services/vault/vault-io'
 import { createExternalOpener, type OpenPathAdapter } from './services/open-externally/open-externally'
 
 export interface MainAdapters {
@@ -18,6 +20,8 @@ export interface MainAdapters {
   readonly openPath: OpenPathAdapter
   /** Vault settings other than its place, for tests (a failing disk, a clock). */
   readonly vault?: Omit<VaultOptions, 'root'>
+  /** Backup settings for tests: a failing disk under the archive, a clock. */
+  readonly backup?: { readonly io?: Pick<VaultIo, 'write'>; readonly now?: () => Date }
   readonly log?: { readonly error: (message: string, detail?: unknown) => void }
 }
 
@@ -41,11 +45,21 @@ export function composeMain(adapters: MainAdapters): Main {
   // Sweep a previous crash's temporary files now rather than at the first ingest;
   // vault calls wait for this anyway, and report the failure themselves.
   vault.ready().catch((error: unknown) => log.error('Vault could not be prepared', error))
+  const backup = createBackupService({
+    dataDir: adapters.appInfo.dataDir,
+    appVersion: adapters.appInfo.version,
+    vault,
+    grants,
+    bus,
+    ...adapters.backup,
+  })
+  backup.ready().catch((error: unknown) => log.error('Backup staging could not be prepared', error))
   const handlers = createHandlers({
     appInfo: createAppInfoService(adapters.appInfo),
     dialogs: createDialogService(adapters.dialogs, grants),
     vault: createVaultService({ vault, grants, bus }),
     opener: createExternalOpener({ vault, dataDir: adapters.appInfo.dataDir, adapter: adapters.openPath }),
+    backup,
   })
   return { dispatch: createDispatch(handlers, log), bus, grants, vault }
 }

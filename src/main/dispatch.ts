@@ -54,7 +54,7 @@ export function createDispatch(handlers: Handlers, log: DispatchLog = console): 
       }
       return { ok: true, value: checked.data }
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message)
+      if (error instanceof AppError) return fail(error.code, error.message, error.subject)
       log.error(`Handler ${method} failed`, error)
       // Internal details (paths, stack traces) stay in main's log.
       return fail('internal', `Handler ${method} failed`)
@@ -62,6 +62,6 @@ export function createDispatch(handlers: Handlers, log: DispatchLog = console): 
   }
 }
 
-function fail(code: AppError['code'], message: string): Result<never> {
-  return { ok: false, error: { code, message } }
+function fail(code: AppError['code'], message: string, subject?: string): Result<never> {
+  return { ok: false, error: { code, message, ...(subject !== undefined && { subject }) } }
 }

@@ -32,5 +32,16 @@ export function createElectronDialogAdapter(): DialogAdapter {
         : await dialog.showSaveDialog(dialogOptions)
       return { canceled: answer.canceled, path: answer.filePath }
     },
+    async showFolder(options) {
+      const parent = BrowserWindow.getFocusedWindow()
+      const dialogOptions: Electron.OpenDialogOptions = {
+        properties: ['openDirectory', 'createDirectory'],
+        ...(options.title !== undefined && { title: options.title }),
+      }
+      const answer = parent
+        ? await dialog.showOpenDialog(parent, dialogOptions)
+        : await dialog.showOpenDialog(dialogOptions)
+      return { canceled: answer.canceled, path: answer.filePaths[0] }
+    },
   }
 }

@@ -20,6 +20,7 @@ import { version } from '../../package.json'
 const scriptedAnswer = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('open'), paths: z.array(z.string().min(1)).min(1).max(100) }).strict(),
   z.object({ kind: z.literal('save'), path: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('folder'), path: z.string().min(1) }).strict(),
   z.object({ kind: z.literal('cancel') }).strict(),
 ])
 

@@ -222,6 +222,213 @@ export function describeContract(
       expect(received.length).toBe(count)
     })
 
+    describe('backups', () => {
+      const exportJson = JSON.stringify({
+        formatName: 'dexie',
+        formatVersion: 1,
+        // Large enough to need several chunks through either transport.
+        data: {
+          databaseName: 'redress',
+          rows: Array.from({ length: 30_000 }, (_, i) => ({ id: `case-${i}`, é: 'ü' })),
+        },
+      })
+      const exportBytes = Buffer.from(exportJson)
+      const tables = [{ name: 'cases', rows: 30_000, sha256: 'c'.repeat(64) }]
+      const database = { name: 'redress', version: 2, size: exportBytes.length, tables }
+
+      const upload = async (): Promise<string> => {
+        const begun = await client.call('backup.begin', { database })
+        if (!begun.ok) throw new Error(begun.error.message)
+        const { id, chunkBytes } = begun.value
+        for (let offset = 0; offset < exportBytes.length; offset += chunkBytes) {
+          const chunk = exportBytes.subarray(offset, offset + chunkBytes).toString('base64')
+          const sent = await client.call('backup.appendDatabase', { id, offset, chunk })
+          expect(sent.ok, sent.ok ? '' : sent.error.message).toBe(true)
+        }
+        return id
+      }
+
+      it('backs up to a chosen file and restores from it: the export comes back byte for byte', async () => {
+        writeFileSync(join(files, 'to-back-up.txt'), 'an evidence file')
+        underTest.dialogs.enqueue({ kind: 'open', paths: [join(files, 'to-back-up.txt')] })
+        const picked = await client.call('dialog.openFile', {})
+        if (!picked.ok || picked.value.canceled) throw new Error('expected a file')
+        await client.call('vault.ingest', { grant: picked.value.files[0]?.grant ?? '', taskId: 'ingest-backup' })
+
+        const id = await upload()
+        const target = join(files, 'backup.zip')
+        underTest.dialogs.enqueue({ kind: 'save', path: target })
+        const saved = await client.call('dialog.saveFile', { suggestedName: 'backup.zip' })
+        if (!saved.ok || saved.value.canceled) throw new Error('expected a target')
+        const written = await client.call('backup.write', {
+          id,
+          taskId: 'backup-1',
+          target: { kind: 'file', grant: saved.value.grant },
+        })
+        expect(written).toMatchObject({ ok: true, value: { name: 'backup.zip', files: expect.any(Number), pruned: 0 } })
+        expect(JSON.stringify(written)).not.toContain(files)
+        expect(statSync(target).size).toBe(written.ok ? written.value.size : -1)
+        // The staged export is gone with the session.
+        expect(await client.call('backup.close', { id })).toEqual({ ok: true, value: { closed: false } })
+
+        const status = await client.call('backup.status', {})
+        expect(status).toMatchObject({
+          ok: true,
+          value: { lastBackup: { name: 'backup.zip', automatic: false, cases: 30_000, available: true } },
+        })
+
+        underTest.dialogs.enqueue({ kind: 'open', paths: [target] })
+        const reopened = await client.call('dialog.openFile', {})
+        if (!reopened.ok || reopened.value.canceled) throw new Error('expected a file')
+        const opened = await client.call('backup.open', {
+          taskId: 'verify-1',
+          source: { kind: 'file', grant: reopened.value.files[0]?.grant ?? '' },
+        })
+        if (!opened.ok) throw new Error(opened.error.message)
+        expect(opened.value).toMatchObject({ name: 'backup.zip', database })
+        expect(opened.value.vault.files).toBeGreaterThan(0)
+        expect(await client.call('backup.restoreVault', { id: opened.value.id, taskId: 'restore-1' })).toMatchObject({
+          ok: true,
+          value: { restored: 0, alreadyPresent: opened.value.vault.files },
+        })
+        const parts: Buffer[] = []
+        for (let offset = 0, done = false; !done;) {
+          const read = await client.call('backup.readDatabase', { id: opened.value.id, offset })
+          if (!read.ok) throw new Error(read.error.message)
+          parts.push(Buffer.from(read.value.chunk, 'base64'))
+          ;({ nextOffset: offset, done } = read.value)
+        }
+        expect(Buffer.concat(parts).equals(exportBytes)).toBe(true)
+        expect(await client.call('backup.close', { id: opened.value.id })).toEqual({
+          ok: true,
+          value: { closed: true },
+        })
+
+        // The latest backup can be opened without a dialog: the offer after an emptied database.
+        const latest = await client.call('backup.open', { taskId: 'verify-2', source: { kind: 'latest' } })
+        expect(latest).toMatchObject({ ok: true, value: { name: 'backup.zip' } })
+        if (latest.ok) await client.call('backup.close', { id: latest.value.id })
+      })
+
+      it('automatic backups go to the chosen folder, which the renderer only knows by name', async () => {
+        const folder = join(underTest.dataDir, 'external-drive')
+        mkdirSync(folder)
+        underTest.dialogs.enqueue({ kind: 'folder', path: folder })
+        const chosen = await client.call('dialog.openFolder', { title: 'Backups' })
+        if (!chosen.ok || chosen.value.canceled) throw new Error('expected a folder')
+        expect(chosen.value.name).toBe('external-drive')
+        const configured = await client.call('backup.configure', {
+          folder: chosen.value.grant,
+          schedule: { frequency: 'weekly', keep: 2 },
+        })
+        expect(configured).toMatchObject({
+          ok: true,
+          value: { folderName: 'external-drive', schedule: { frequency: 'weekly', keep: 2 } },
+        })
+        expect(JSON.stringify(configured)).not.toContain(underTest.dataDir)
+        // A folder grant is no file grant, and a file grant names no folder.
+        const folderGrant = chosen.value.grant
+        expect(underTest.main.grants.resolve(folderGrant, 'folder')).toBe(folder)
+        expect(() => underTest.main.grants.resolve(folderGrant, 'write')).toThrow()
+
+        const id = await upload()
+        const written = await client.call('backup.write', { id, taskId: 'backup-auto', target: { kind: 'automatic' } })
+        expect(written).toMatchObject({
+          ok: true,
+          value: { name: expect.stringMatching(/^redress-backup-\d{8}T\d{6}Z\.zip$/) },
+        })
+        expect(readdirSync(folder)).toEqual([written.ok ? written.value.name : ''])
+        const status = await client.call('backup.status', {})
+        expect(status.ok && status.value.lastAutomaticAt).toBe(written.ok ? written.value.createdAt : null)
+      })
+
+      it('records the case count, and keeps a count above zero when zero arrives without the user’s consent', async () => {
+        expect(await client.call('backup.recordCaseCount', { count: 36 })).toEqual({
+          ok: true,
+          value: { recorded: true },
+        })
+        expect(await client.call('backup.recordCaseCount', { count: 0 })).toEqual({
+          ok: true,
+          value: { recorded: false },
+        })
+        const status = await client.call('backup.status', {})
+        expect(status.ok && status.value.caseCount?.count).toBe(36)
+        expect(await client.call('backup.recordCaseCount', { count: 0, acceptEmpty: true })).toEqual({
+          ok: true,
+          value: { recorded: true },
+        })
+      })
+
+      it('refuses bad backup input: out-of-order or oversized chunks, unknown sessions, non-base64', async () => {
+        const begun = await client.call('backup.begin', { database: { ...database, size: 10 } })
+        if (!begun.ok) throw new Error(begun.error.message)
+        const { id } = begun.value
+        const chunk = Buffer.from('0123456789').toString('base64')
+        expect(await client.call('backup.appendDatabase', { id, offset: 5, chunk })).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_input' },
+        })
+        expect(
+          await client.call('backup.appendDatabase', { id, offset: 0, chunk: Buffer.alloc(11).toString('base64') }),
+        ).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+        expect(await client.call('backup.write', { id, taskId: 'early', target: { kind: 'automatic' } })).toMatchObject(
+          {
+            ok: false,
+            error: { code: 'invalid_input' },
+          },
+        )
+        await client.call('backup.close', { id })
+        const bad: Array<[Parameters<ApiClient['call']>[0], unknown]> = [
+          ['backup.appendDatabase', { id, offset: 0, chunk: 'not base64!' }],
+          ['backup.appendDatabase', { id, offset: 0, chunk: 'A'.repeat(800_000) }],
+          ['backup.appendDatabase', { id: '../../etc', offset: 0, chunk }],
+          ['backup.begin', { database: { ...database, tables: [{ name: '../x', rows: 1, sha256: 'c'.repeat(64) }] } }],
+          ['backup.write', { id, taskId: 'x', target: { kind: 'file', path: '/tmp/x.zip' } }],
+          ['backup.open', { taskId: 'x', source: { kind: 'path', path: '/etc/passwd' } }],
+          ['backup.configure', { schedule: { frequency: 'hourly', keep: 3 } }],
+          ['backup.configure', { schedule: { frequency: 'daily', keep: 0 } }],
+          ['backup.recordCaseCount', { count: -1 }],
+        ]
+        for (const [method, input] of bad) {
+          expect(
+            await client.call(method, input as never),
+            `${method} ${JSON.stringify(input).slice(0, 80)}`,
+          ).toMatchObject({
+            ok: false,
+            error: { code: 'invalid_input' },
+          })
+        }
+        expect(await client.call('backup.appendDatabase', { id, offset: 0, chunk })).toMatchObject({
+          ok: false,
+          error: { code: 'not_found' },
+        })
+      })
+
+      it('refuses a damaged backup with a code and the entry at fault', async () => {
+        const target = join(files, 'backup.zip')
+        const bytes = readFileSync(target)
+        // Flip a byte inside the stored evidence file (the vault entries are stored, not compressed).
+        const evidence = Buffer.from('an evidence file')
+        const at = bytes.indexOf(evidence)
+        expect(at).toBeGreaterThan(0)
+        bytes[at] = (bytes[at] ?? 0) ^ 1
+        const damaged = join(files, 'damaged.zip')
+        writeFileSync(damaged, bytes)
+        underTest.dialogs.enqueue({ kind: 'open', paths: [damaged] })
+        const picked = await client.call('dialog.openFile', {})
+        if (!picked.ok || picked.value.canceled) throw new Error('expected a file')
+        const opened = await client.call('backup.open', {
+          taskId: 'verify-bad',
+          source: { kind: 'file', grant: picked.value.files[0]?.grant ?? '' },
+        })
+        const sha = createHash('sha256').update(evidence).digest('hex')
+        expect(opened).toEqual({
+          ok: false,
+          error: { code: 'backup_tampered', message: expect.any(String), subject: `vault/${sha}` },
+        })
+      })
+    })
+
     describe('the vault', () => {
       let progress: ReturnType<typeof record<'task.progress'>>
       let finished: ReturnType<typeof record<'task.finished'>>

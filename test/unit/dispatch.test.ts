@@ -27,8 +27,29 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'vault.stat': async ({ sha256 }) => ({ sha256, exists: false, size: null, detectedType: null, mediaUrl: null }),
     'vault.openExternally': async () => ({ opened: true }),
     'dialog.grantDropped': async () => ({ files: [] }),
+    'dialog.openFolder': async () => ({ canceled: true }),
+    ...Object.fromEntries(
+      [
+        'backup.status',
+        'backup.configure',
+        'backup.recordCaseCount',
+        'backup.begin',
+        'backup.appendDatabase',
+        'backup.write',
+        'backup.open',
+        'backup.restoreVault',
+        'backup.readDatabase',
+        'backup.close',
+        'backup.cancel',
+      ].map((name) => [
+        name,
+        async () => {
+          throw new AppError('not_found', 'no backups in this test')
+        },
+      ]),
+    ),
     ...overrides,
-  }
+  } as Handlers
 }
 
 describe('dispatch', () => {
@@ -51,6 +72,22 @@ describe('dispatch', () => {
     expect(await dispatch('dialog.openFile', {}, { transport: 'ipc' })).toEqual({
       ok: false,
       error: { code: 'not_found', message: 'gone' },
+    })
+  })
+
+  it('carries the subject of an error (the backup entry at fault) to the renderer', async () => {
+    const dispatch = createDispatch(
+      handlers({
+        'backup.close': async () => {
+          throw new AppError('backup_tampered', 'Entry vault/ab does not match', 'vault/ab')
+        },
+      }),
+      quiet,
+    )
+    const result = await dispatch('backup.close', { id: 'backup_0123456789abcdefghij' }, { transport: 'http' })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'backup_tampered', message: 'Entry vault/ab does not match', subject: 'vault/ab' },
     })
   })
 

@@ -52,6 +52,11 @@ const statusOf: Readonly<Record<ErrorCode, number>> = {
   source_missing: 422,
   source_unreadable: 422,
   source_changed: 409,
+  backup_corrupt: 422,
+  backup_truncated: 422,
+  backup_tampered: 422,
+  backup_unsupported: 422,
+  vault_damaged: 500,
 }
 
 /**

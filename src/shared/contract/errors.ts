@@ -19,6 +19,16 @@ export const errorCodes = [
   'source_unreadable',
   /** The file being added changed while it was read: what was hashed is not a stable copy. */
   'source_changed',
+  /** The chosen file is not a Redress backup, or its structure is broken (names the entry when one is at fault). */
+  'backup_corrupt',
+  /** The backup ends early: it was cut off while being copied or written. */
+  'backup_truncated',
+  /** A file inside the backup does not match the fingerprint its manifest recorded (names the file). */
+  'backup_tampered',
+  /** The backup was made by a newer or different version of Redress and cannot be restored by this one. */
+  'backup_unsupported',
+  /** A file in the vault no longer matches its fingerprint, so it cannot be backed up as it was (names it). */
+  'vault_damaged',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]
@@ -29,6 +39,11 @@ export interface ApiErrorShape {
   readonly code: ErrorCode
   /** English detail for logs; never shown to the user as is. */
   readonly message: string
+  /**
+   * What the error is about, when that helps the user and is safe to show: the
+   * name of the file inside a backup that failed its check. Never a path.
+   */
+  readonly subject?: string
 }
 
 /**
@@ -42,6 +57,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** See ApiErrorShape.subject. */
+    readonly subject?: string,
   ) {
     super(message)
     this.name = 'AppError'
@@ -53,6 +70,7 @@ export class ApiError extends Error implements ApiErrorShape {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly subject?: string,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -69,12 +87,13 @@ export function toResult<T>(raw: unknown): Result<T> {
     const r = raw as { ok: unknown; value?: unknown; error?: unknown }
     if (r.ok === true) return { ok: true, value: r.value as T }
     if (r.ok === false && r.error && typeof r.error === 'object') {
-      const e = r.error as { code?: unknown; message?: unknown }
+      const e = r.error as { code?: unknown; message?: unknown; subject?: unknown }
       return {
         ok: false,
         error: {
           code: isErrorCode(e.code) ? e.code : 'internal',
           message: typeof e.message === 'string' ? e.message : 'Unknown error',
+          ...(typeof e.subject === 'string' && { subject: e.subject.slice(0, 300) }),
         },
       }
     }
@@ -84,5 +103,5 @@ export function toResult<T>(raw: unknown): Result<T> {
 
 export function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value
-  throw new ApiError(result.error.code, result.error.message)
+  throw new ApiError(result.error.code, result.error.message, result.error.subject)
 }

@@ -40,6 +40,76 @@ const detectedType = z
   })
   .nullable()
 
+/** One Redress backup being written or restored: main keeps its staged files under this id. */
+const backupId = z.string().regex(/^backup_[A-Za-z0-9_-]{16,64}$/)
+
+/**
+ * Bytes of the database export per call. Sent as base64 (4/3 larger), a chunk
+ * stays well under the HTTP transport's 1 MiB body limit (maxBodyBytes).
+ */
+export const backupChunkBytes = 512 * 1024
+
+const base64Chunk = z
+  .string()
+  .max(Math.ceil(backupChunkBytes / 3) * 4)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+
+/** A table of the case database as the backup records it: the round-trip proof compares these. */
+const tableSummary = z
+  .object({
+    /** Dexie table name. */
+    name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/),
+    /** Rows exported. */
+    rows: z.number().int().nonnegative(),
+    /** SHA-256 of the table's canonical form (rows in key order, keys sorted), see the renderer's table-digest. */
+    sha256,
+  })
+  .strict()
+
+/** The case database inside a backup. */
+const databaseSummary = z
+  .object({
+    /** IndexedDB name, "redress". */
+    name: z.string().min(1).max(100),
+    /** Dexie schema version the export was made at; restore needs the same. */
+    version: z.number().int().positive().max(10_000),
+    /** Bytes of the dexie-export-import JSON. */
+    size: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    tables: z.array(tableSummary).max(200),
+  })
+  .strict()
+
+/** When automatic backups run and how many are kept. */
+const backupSchedule = z
+  .object({
+    frequency: z.enum(['off', 'daily', 'weekly']),
+    /** Automatic backups kept in the folder; older ones are deleted after each new one. */
+    keep: z.number().int().min(1).max(100),
+  })
+  .strict()
+
+const backupStatus = z.object({
+  /** Name of the folder automatic backups go to (not its path), or null before one is chosen. */
+  folderName: z.string().nullable(),
+  schedule: backupSchedule,
+  /** The last backup main wrote (by hand or automatically), or null. */
+  lastBackup: z
+    .object({
+      name: z.string(),
+      createdAt: z.iso.datetime(),
+      automatic: z.boolean(),
+      /** Cases it holds. */
+      cases: z.number().int().nonnegative(),
+      /** False when the file is no longer where it was written (drive unplugged, moved). */
+      available: z.boolean(),
+    })
+    .nullable(),
+  /** When the last automatic backup was written, for the schedule. */
+  lastAutomaticAt: z.iso.datetime().nullable(),
+  /** The last count of cases the renderer reported, to notice a database that came back empty. */
+  caseCount: z.object({ count: z.number().int().nonnegative(), at: z.iso.datetime() }).nullable(),
+})
+
 export const methods = {
   'app.info': {
     input: z.object({}).strict(),
@@ -105,6 +175,19 @@ export const methods = {
         /** Handle to pass to the export call that writes the file. */
         grant: fileGrant,
         /** Chosen file name without folders, for display. */
+        name: z.string(),
+      }),
+    ]),
+  },
+  'dialog.openFolder': {
+    input: z.object({ title: z.string().max(200).optional() }).strict(),
+    output: z.union([
+      z.object({ canceled: z.literal(true) }),
+      z.object({
+        canceled: z.literal(false),
+        /** Handle on the folder (for backup.configure), never its path. */
+        grant: fileGrant,
+        /** The folder's own name, for display. */
         name: z.string(),
       }),
     ]),
@@ -188,6 +271,128 @@ export const methods = {
       })
       .strict(),
     output: z.object({ opened: z.literal(true) }),
+  },
+  'backup.status': {
+    input: z.object({}).strict(),
+    output: backupStatus,
+  },
+  'backup.configure': {
+    input: z
+      .object({
+        /** Folder picked in dialog.openFolder, for automatic backups. */
+        folder: fileGrant.optional(),
+        schedule: backupSchedule.optional(),
+      })
+      .strict(),
+    output: backupStatus,
+  },
+  'backup.recordCaseCount': {
+    input: z
+      .object({
+        count: z.number().int().nonnegative().max(100_000_000),
+        /**
+         * Needed to replace a count above zero by zero: an empty database after a
+         * full one is what Chromium leaves when it discards a corrupt IndexedDB,
+         * so main keeps the old count until the user has decided.
+         */
+        acceptEmpty: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ recorded: z.boolean() }),
+  },
+  'backup.begin': {
+    input: z.object({ database: databaseSummary }).strict(),
+    output: z.object({ id: backupId, chunkBytes: z.number().int().positive() }),
+  },
+  'backup.appendDatabase': {
+    input: z
+      .object({
+        id: backupId,
+        /** Where this chunk starts in the export; chunks arrive in order, each exactly once. */
+        offset: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+        /** Up to backupChunkBytes of the export, base64. */
+        chunk: base64Chunk,
+      })
+      .strict(),
+    output: z.object({ received: z.number().int().nonnegative() }),
+  },
+  'backup.write': {
+    input: z
+      .object({
+        id: backupId,
+        /** Names the task (kind "backup") for progress events and backup.cancel. */
+        taskId,
+        target: z.discriminatedUnion('kind', [
+          /** A file chosen in dialog.saveFile. */
+          z.object({ kind: z.literal('file'), grant: fileGrant }).strict(),
+          /** The folder of automatic backups, under a dated name; older ones beyond "keep" are deleted. */
+          z.object({ kind: z.literal('automatic') }).strict(),
+        ]),
+      })
+      .strict(),
+    output: z.object({
+      /** File name written, without folders. */
+      name: z.string(),
+      /** Bytes of the archive. */
+      size: z.number().int().nonnegative(),
+      createdAt: z.iso.datetime(),
+      /** Vault files included. */
+      files: z.number().int().nonnegative(),
+      /** Older automatic backups deleted to keep the last N. */
+      pruned: z.number().int().nonnegative(),
+    }),
+  },
+  'backup.open': {
+    input: z
+      .object({
+        /** Names the task (kind "verify-backup") for progress events and backup.cancel. */
+        taskId,
+        source: z.discriminatedUnion('kind', [
+          /** A file picked in dialog.openFile. */
+          z.object({ kind: z.literal('file'), grant: fileGrant }).strict(),
+          /** The last backup main wrote, wherever it is (the offer after an emptied database). */
+          z.object({ kind: z.literal('latest') }).strict(),
+        ]),
+      })
+      .strict(),
+    /** Answers only once every entry of the archive has been checked against its manifest. */
+    output: z.object({
+      id: backupId,
+      /** The backup's file name, for display. */
+      name: z.string(),
+      createdAt: z.iso.datetime(),
+      /** Redress version that wrote it. */
+      appVersion: z.string(),
+      database: databaseSummary,
+      vault: z.object({ files: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
+    }),
+  },
+  'backup.restoreVault': {
+    input: z.object({ id: backupId, taskId }).strict(),
+    output: z.object({
+      /** Files copied into the vault. */
+      restored: z.number().int().nonnegative(),
+      /** Files the vault already held (same fingerprint): left as they were. */
+      alreadyPresent: z.number().int().nonnegative(),
+    }),
+  },
+  'backup.readDatabase': {
+    input: z.object({ id: backupId, offset: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }).strict(),
+    output: z.object({
+      /** Up to backupChunkBytes of the verified export, base64. */
+      chunk: z.string(),
+      nextOffset: z.number().int().nonnegative(),
+      done: z.boolean(),
+    }),
+  },
+  'backup.close': {
+    input: z.object({ id: backupId }).strict(),
+    /** Staged files are deleted; false when the id was unknown (already closed or expired). */
+    output: z.object({ closed: z.boolean() }),
+  },
+  'backup.cancel': {
+    input: z.object({ taskId }).strict(),
+    output: z.object({ canceled: z.boolean() }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 

@@ -12,10 +12,15 @@ export interface Harness {
   /** The harness's --data folder. */
   readonly dataDir: string
   /** Says what "the user" picks in the next native dialog. */
-  answerNextDialog(
-    answer: { kind: 'open'; paths: string[] } | { kind: 'save'; path: string } | { kind: 'cancel' },
-  ): Promise<void>
+  answerNextDialog(answer: DialogAnswer): Promise<void>
 }
+
+/** What "the user" picks in the next native dialog: files, a target file, a folder, or nothing. */
+export type DialogAnswer =
+  | { kind: 'open'; paths: string[] }
+  | { kind: 'save'; path: string }
+  | { kind: 'folder'; path: string }
+  | { kind: 'cancel' }
 
 /** Starts `node out/main/harness.js` (built by `npm run build`) and reads the line it prints. */
 async function startHarness(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -47,30 +52,52 @@ async function startHarness(dataDir: string): Promise<{ child: ChildProcess; url
   return { child, url }
 }
 
-export const test = base.extend<object, { harness: Harness }>({
+/**
+ * Starts a harness on its own data folder (a fresh one when none is given):
+ * another computer, for tests that move data from one installation to another.
+ */
+export async function launchHarness(dataDir?: string): Promise<Harness & { stop(): void }> {
+  const folder = dataDir ?? mkdtempSync(join(tmpdir(), 'redress-e2e-'))
+  const { child, url } = await startHarness(folder)
+  const parsed = new URL(url)
+  const token = parsed.searchParams.get('token') ?? ''
+  return {
+    url,
+    origin: parsed.origin,
+    token,
+    dataDir: folder,
+    async answerNextDialog(answer) {
+      const response = await fetch(`${parsed.origin}/__harness/dialog`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(answer),
+      })
+      if (!response.ok) throw new Error(`Harness refused the dialog answer: ${response.status}`)
+    },
+    stop() {
+      child.kill('SIGTERM')
+      if (dataDir === undefined) rmSync(folder, { recursive: true, force: true })
+    },
+  }
+}
+
+export const test = base.extend<{ freshProfile: void }, { harness: Harness }>({
+  // Each test opens a new, empty browser profile against the worker's harness. Main
+  // remembers how many cases the last profile had (to notice a database Chromium
+  // emptied); for a new profile on purpose, that memory is forgotten first.
+  freshProfile: [
+    async ({ harness }, use) => {
+      rmSync(join(harness.dataDir, 'case-count.json'), { force: true })
+      await use()
+    },
+    { auto: true },
+  ],
   harness: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'redress-e2e-'))
-      const { child, url } = await startHarness(dataDir)
-      const parsed = new URL(url)
-      const token = parsed.searchParams.get('token') ?? ''
-      await use({
-        url,
-        origin: parsed.origin,
-        token,
-        dataDir,
-        async answerNextDialog(answer) {
-          const response = await fetch(`${parsed.origin}/__harness/dialog`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-            body: JSON.stringify(answer),
-          })
-          if (!response.ok) throw new Error(`Harness refused the dialog answer: ${response.status}`)
-        },
-      })
-      child.kill('SIGTERM')
-      rmSync(dataDir, { recursive: true, force: true })
+      const harness = await launchHarness()
+      await use(harness)
+      harness.stop()
     },
     { scope: 'worker' },
   ],

@@ -23,12 +23,15 @@ export interface DialogAdapter {
     suggestedName: string
     filters?: readonly FileFilter[]
   }): Promise<{ canceled: boolean; path?: string | undefined }>
+  /** Picks one existing folder (where automatic backups go). */
+  showFolder(options: { title?: string }): Promise<{ canceled: boolean; path?: string | undefined }>
 }
 
 export interface DialogService {
   openFile(input: ParsedInput<'dialog.openFile'>): Promise<MethodOutput<'dialog.openFile'>>
   saveFile(input: ParsedInput<'dialog.saveFile'>): Promise<MethodOutput<'dialog.saveFile'>>
   grantDropped(input: ParsedInput<'dialog.grantDropped'>): Promise<MethodOutput<'dialog.grantDropped'>>
+  openFolder(input: ParsedInput<'dialog.openFolder'>): Promise<MethodOutput<'dialog.openFolder'>>
 }
 
 export function createDialogService(adapter: DialogAdapter, grants: FileGrants): DialogService {
@@ -69,6 +72,13 @@ export function createDialogService(adapter: DialogAdapter, grants: FileGrants):
       })
       if (answer.canceled || !answer.path) return { canceled: true }
       return { canceled: false, grant: grants.issue(answer.path, 'write'), name: basename(answer.path) }
+    },
+    async openFolder(input) {
+      const answer = await adapter.showFolder(input.title !== undefined ? { title: input.title } : {})
+      if (answer.canceled || !answer.path || !isAbsolute(answer.path)) return { canceled: true }
+      const info = await stat(answer.path).catch(() => null)
+      if (!info?.isDirectory()) return { canceled: true }
+      return { canceled: false, grant: grants.issue(answer.path, 'folder'), name: basename(answer.path) }
     },
   }
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { AppError } from '@shared/contract'
 
-export type GrantMode = 'read' | 'write'
+/** Read or write one file, or name a folder main will write its own files in (automatic backups). */
+export type GrantMode = 'read' | 'write' | 'folder'
 
 interface Grant {
   readonly path: string

@@ -4,13 +4,14 @@ import type { DialogAdapter } from './dialogs'
 export type ScriptedAnswer =
   | { readonly kind: 'open'; readonly paths: readonly string[] }
   | { readonly kind: 'save'; readonly path: string }
+  | { readonly kind: 'folder'; readonly path: string }
   | { readonly kind: 'cancel' }
 
 export interface ScriptedDialogAdapter extends DialogAdapter {
   /** Queues what "the user" will pick in the next dialog. */
   enqueue(answer: ScriptedAnswer): void
   /** How many dialogs were shown, with their options, for assertions. */
-  readonly shown: ReadonlyArray<{ kind: 'open' | 'save'; title?: string | undefined }>
+  readonly shown: ReadonlyArray<{ kind: 'open' | 'save' | 'folder'; title?: string | undefined }>
 }
 
 /**
@@ -20,7 +21,7 @@ export interface ScriptedDialogAdapter extends DialogAdapter {
  */
 export function createScriptedDialogAdapter(): ScriptedDialogAdapter {
   const queue: ScriptedAnswer[] = []
-  const shown: Array<{ kind: 'open' | 'save'; title?: string | undefined }> = []
+  const shown: Array<{ kind: 'open' | 'save' | 'folder'; title?: string | undefined }> = []
   return {
     shown,
     enqueue(answer) {
@@ -36,6 +37,12 @@ export function createScriptedDialogAdapter(): ScriptedDialogAdapter {
       shown.push({ kind: 'save', title: options.title })
       const answer = queue.shift()
       if (!answer || answer.kind !== 'save') return { canceled: true }
+      return { canceled: false, path: answer.path }
+    },
+    async showFolder(options) {
+      shown.push({ kind: 'folder', title: options.title })
+      const answer = queue.shift()
+      if (!answer || answer.kind !== 'folder') return { canceled: true }
       return { canceled: false, path: answer.path }
     },
   }

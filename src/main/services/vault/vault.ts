@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { chmod, lstat, mkdir, open, readdir, realpath, rename, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '@shared/contract/errors'
@@ -61,6 +61,27 @@ export interface Vault {
   stat(sha256: string): Promise<StoredItem>
   /** The stored item's type, told from its bytes (remembered: stored bytes never change). */
   detectType(sha256: string): Promise<DetectedType | null>
+  /** Every stored item's name and size, in name order (what a backup copies). */
+  list(): Promise<ReadonlyArray<{ readonly sha256: string; readonly size: number }>>
+  /**
+   * Stores bytes arriving as a stream (a backup being restored) under the name
+   * they must hash to. Bytes that hash to anything else are not kept: the answer
+   * says what they hashed to and nothing enters the store.
+   */
+  restore(
+    source: AsyncIterable<Uint8Array>,
+    expected: { readonly sha256: string; readonly size: number },
+    options?: OperationOptions,
+  ): Promise<RestoreResult>
+}
+
+export interface RestoreResult {
+  /** False when the bytes did not hash to the expected name; nothing was stored then. */
+  readonly ok: boolean
+  /** What the bytes hashed to. */
+  readonly actualSha256: string
+  /** The item was already stored (same name and size): the copy was dropped. */
+  readonly deduplicated: boolean
 }
 
 export interface VaultOptions {
@@ -224,6 +245,67 @@ export function createVault(options: VaultOptions): Vault {
       } catch (error) {
         throw toAppError(error)
       } finally {
+        release()
+      }
+    },
+
+    async list() {
+      await ready()
+      const items: Array<{ sha256: string; size: number }> = []
+      for (const shard of (await readdir(storeDir)).sort()) {
+        if (!/^[0-9a-f]{2}$/.test(shard)) continue
+        for (const name of (await readdir(join(storeDir, shard))).sort()) {
+          // Only well-named regular files count; anything else was never written by the vault.
+          if (!isSha256(name) || !name.startsWith(shard)) continue
+          const info = await lstat(join(storeDir, shard, name))
+          if (info.isFile()) items.push({ sha256: name, size: info.size })
+        }
+      }
+      return items
+    },
+
+    async restore(source, expected, { signal, onProgress } = {}) {
+      await ready()
+      const release = await ingestTurns.take(signal)
+      let tempPath: string | null = null
+      try {
+        if ((await io.freeBytes(root)) < expected.size + reserveBytes) {
+          throw new AppError('disk_full', `Not enough free space for ${expected.size} bytes`)
+        }
+        tempPath = join(tmpDir, `${randomUUID()}.part`)
+        const target = await open(tempPath, 'wx', 0o600)
+        const hash = createHash('sha256')
+        let bytes = 0
+        try {
+          const meter = createProgressMeter({ total: expected.size, listener: onProgress })
+          for await (const chunk of source) {
+            if (signal?.aborted) throw new AppError('canceled', 'Canceled')
+            hash.update(chunk)
+            await io.write(target, chunk, 0, chunk.length, bytes).catch((error: unknown) => {
+              throw new TransferError('write', error)
+            })
+            bytes += chunk.length
+            meter.advance(bytes)
+          }
+          await target.sync().catch((error: unknown) => {
+            throw new TransferError('write', error)
+          })
+          meter.finish(bytes)
+        } finally {
+          await target.close()
+        }
+        const actualSha256 = hash.digest('hex')
+        if (actualSha256 !== expected.sha256 || bytes !== expected.size) {
+          return { ok: false, actualSha256, deduplicated: false }
+        }
+        if (signal?.aborted) throw new AppError('canceled', 'Canceled')
+        const deduplicated = await commit(tempPath, actualSha256, bytes)
+        tempPath = null
+        return { ok: true, actualSha256, deduplicated }
+      } catch (error) {
+        throw toAppError(error)
+      } finally {
+        if (tempPath) await rm(tempPath, { force: true }).catch(() => {})
         release()
       }
     },

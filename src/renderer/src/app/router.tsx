@@ -1,6 +1,7 @@
 import { createHashRouter, Navigate } from 'react-router'
 import { AccountPage } from '../features/accounts/account-page'
 import { AccountsSection } from '../features/accounts/accounts-section'
+import { BackupPage } from '../features/backup/backup-page'
 import { CasePage, type CaseSections } from '../features/case-view/case-page'
 import { ChronologyPanel } from '../features/chronology/chronology-panel'
 import { EvidencePanel } from '../features/evidence/evidence-panel'
@@ -48,6 +49,7 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
         { path: 'intake/:draftId', element: <IntakePage /> },
         { path: 'review', element: <ReviewPage /> },
         { path: 'settings', element: <SettingsPage sections={<QuestionGuideSettings />} /> },
+        { path: 'backup', element: <BackupPage /> },
         { path: '*', element: <Navigate to="/cases" replace /> },
       ],
     },

@@ -12,8 +12,11 @@ import { seedSampleCases } from '../../db/seed'
 /** How many sample cases a new user gets: enough to see the register and triage working. */
 export const sampleSize = 36
 
-/** On first run, the app asks who is using it before anything else. */
-export function FirstRunPage(): ReactNode {
+/**
+ * On first run, the app asks who is using it before anything else. `children`
+ * comes after the form (the app adds "restore a backup" there).
+ */
+export function FirstRunPage({ children }: { children?: ReactNode }): ReactNode {
   const { t, i18n } = useTranslation()
   const [busy, setBusy] = useState<null | 'empty' | 'sample'>(null)
   const {
@@ -64,6 +67,7 @@ export function FirstRunPage(): ReactNode {
           </button>
         </div>
       </form>
+      {children}
     </main>
   )
 }

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { ErrorMessage } from '../../components/error-message'
 import { useApiCall } from '../../hooks/use-api-call'
 import { formatDate } from '../../lib/format'
@@ -42,6 +43,14 @@ export function SettingsPage({ sections }: { sections?: ReactNode }): ReactNode 
       ) : null}
       <SampleData />
       {sections}
+
+      <section className="card" aria-labelledby="settings-backup">
+        <h2 id="settings-backup">{t('backup.settingsLink.title')}</h2>
+        <p className="muted">{t('backup.settingsLink.hint')}</p>
+        <Link to="/backup" className="button">
+          {t('backup.settingsLink.link')}
+        </Link>
+      </section>
 
       <section className="card" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about.title')}</h2>
