@@ -295,7 +295,8 @@ export function computeReviewStats(input: ReviewInput): ReviewStats {
     if (survey) {
       answered++
       satisfactionSum += survey.satisfaction
-      satisfaction[survey.satisfaction - 1]++
+      const score = survey.satisfaction - 1
+      satisfaction[score] = (satisfaction[score] ?? 0) + 1
       fixAsWanted[survey.fixAsWanted]++
       wouldReturn[survey.wouldReturn]++
     }
