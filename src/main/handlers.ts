@@ -2,6 +2,7 @@ import { mediaUrlFor } from '@shared/contract'
 import type { Handlers } from './dispatch'
 import type { AppInfoService } from './services/app-info/app-info'
 import type { DialogService } from './services/dialogs/dialogs'
+import type { TextFileWriter } from './services/files/text-file-writer'
 import type { ExternalOpener } from './services/open-externally/open-externally'
 import type { VaultService } from './services/vault/vault-service'
 
@@ -10,6 +11,7 @@ export interface Services {
   readonly dialogs: DialogService
   readonly vault: VaultService
   readonly opener: ExternalOpener
+  readonly files: TextFileWriter
 }
 
 /** Maps each method of the contract to the service function that does the work. */
@@ -23,6 +25,7 @@ export function createHandlers(services: Services): Handlers {
     'vault.cancel': (input) => services.vault.cancel(input),
     'vault.openExternally': (input) => services.opener.open(input),
     'vault.verify': (input) => services.vault.verify(input),
+    'file.writeText': (input) => services.files.writeText(input),
     'vault.stat': async (input, context) => {
       const item = await services.vault.stat(input)
       // Media URLs differ by transport: a privileged scheme in Electron, a same-origin path in the harness.

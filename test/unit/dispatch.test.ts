@@ -27,6 +27,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'vault.stat': async ({ sha256 }) => ({ sha256, exists: false, size: null, detectedType: null, mediaUrl: null }),
     'vault.openExternally': async () => ({ opened: true }),
     'dialog.grantDropped': async () => ({ files: [] }),
+    'file.writeText': async () => ({ name: 'export.csv', bytes: 0 }),
     ...overrides,
   }
 }
