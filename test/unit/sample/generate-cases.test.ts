@@ -359,7 +359,9 @@ describe('generateCases: resolutions, surveys and lessons for the review', () =>
     }
     // Customers who got what they asked for are happier than those who did not.
     const mean = (outcome: string): number => {
-      const s = surveyed.filter((c) => c.resolution?.outcome === outcome).map((c) => c.survey?.satisfaction ?? 0)
+      const s = surveyed
+        .filter((c) => c.resolution?.outcome === outcome)
+        .map((c): number => c.survey?.satisfaction ?? 0)
       return s.reduce((a, b) => a + b, 0) / s.length
     }
     expect(mean('upheld')).toBeGreaterThan(mean('not_upheld') + 1.5)
