@@ -4,15 +4,18 @@ import { ChronologyPanel } from '../features/chronology/chronology-panel'
 import { EvidencePanel } from '../features/evidence/evidence-panel'
 import { CasesPage } from '../features/cases/cases-page'
 import { IntakePage, NewIntakeRedirect } from '../features/intake/intake-page'
+import { CaseReviewPanel } from '../features/review/case-review-panel'
+import { LessonsPage } from '../features/review/lessons-page'
 import { ReviewPage } from '../features/review/review-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { Layout } from './layout'
 
-/** Evidence and chronology join the case page here, so no feature imports another. */
+/** Evidence, chronology and the review's survey and lessons join the case page here, so no feature imports another. */
 const caseSections: CaseSections = ({ record, profile }) => (
   <>
     <EvidencePanel record={record} profile={profile} />
     <ChronologyPanel record={record} />
+    <CaseReviewPanel record={record} profile={profile} />
   </>
 )
 
@@ -32,6 +35,7 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
         { path: 'intake/new', element: <NewIntakeRedirect /> },
         { path: 'intake/:draftId', element: <IntakePage /> },
         { path: 'review', element: <ReviewPage /> },
+        { path: 'lessons', element: <LessonsPage /> },
         { path: 'settings', element: <SettingsPage /> },
         { path: '*', element: <Navigate to="/cases" replace /> },
       ],

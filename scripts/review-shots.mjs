@@ -1,0 +1,53 @@
+// Screenshots of the review dashboard and the lessons register, for a person to
+// look at (not a test): light and dark, French and Vietnamese, with 600 sample cases.
+// Usage: npm run build && node scripts/review-shots.mjs [outDir]
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium } from '@playwright/test'
+import { chromiumArgs, chromiumExecutable } from './chromium.mjs'
+import { startHarness } from './bench-harness.mjs'
+
+const outDir = process.argv[2] ?? '.test-output/review-shots'
+mkdirSync(outDir, { recursive: true })
+const harness = await startHarness()
+const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs })
+const errors = []
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  await page.goto(harness.url)
+  await page.getByLabel('Your name').fill('Camille Roux')
+  await page.getByLabel('Organisation').fill('Maison Lumière')
+  await page.getByLabel('Department or division').fill('Service client')
+  await page.getByLabel('Case reference prefix').fill('LYON')
+  await page.getByRole('button', { name: 'Start with an empty register' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor()
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Number of cases').fill('600')
+  await page.getByRole('button', { name: 'Load sample cases' }).click()
+  await page.getByText(/^600 sample cases loaded\.$/).waitFor()
+
+  for (const [language, scheme] of [
+    ['fr', 'light'],
+    ['fr', 'dark'],
+    ['vi', 'light'],
+    ['vi', 'dark'],
+    ['ru', 'light'],
+    ['en', 'dark'],
+  ]) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.getByRole('combobox').first().selectOption(language)
+    await page.evaluate(() => (globalThis.location.hash = '#/review?period=lastYear'))
+    await page.waitForTimeout(800)
+    await page.screenshot({ path: join(outDir, `review-${language}-${scheme}.png`), fullPage: true })
+  }
+  await page.evaluate(() => (globalThis.location.hash = '#/lessons'))
+  await page.waitForTimeout(600)
+  await page.screenshot({ path: join(outDir, 'lessons-en-dark.png'), fullPage: true })
+} finally {
+  await browser.close()
+  harness.stop()
+}
+console.log(errors.length ? `Console errors:\n${errors.join('\n')}` : 'No console errors')
