@@ -40,6 +40,7 @@ try {
     await page.emulateMedia({ colorScheme: scheme })
     await page.getByRole('combobox').first().selectOption(language)
     await page.evaluate(() => (globalThis.location.hash = '#/review?period=lastYear'))
+    await page.mouse.move(0, 0)
     await page.waitForTimeout(800)
     await page.screenshot({ path: join(outDir, `review-${language}-${scheme}.png`), fullPage: true })
   }

@@ -74,7 +74,7 @@ export function VolumeChart({ data }: { data: readonly VolumePoint[] }): ReactNo
         <XAxis dataKey="label" tickLine={false} interval="preserveStartEnd" minTickGap={12} />
         <YAxis allowDecimals={false} width={40} />
         <Tooltip contentStyle={tooltipStyle} cursor={{ className: 'review-chart__cursor' }} />
-        <Legend />
+        <Legend itemSorter={null} />
         <Bar
           dataKey="received"
           name={t('review.columns.received')}
@@ -105,13 +105,13 @@ export function ParetoChart({ data }: { data: readonly ParetoPoint[] }): ReactNo
   const { t } = useTranslation()
   return (
     <ResponsiveContainer width="100%" height={300}>
-      <ComposedChart data={[...data]} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+      <ComposedChart data={[...data]} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 56 }}>
         <CartesianGrid strokeDasharray="3 3" className="review-chart__grid" vertical={false} />
-        <XAxis dataKey="label" tickLine={false} interval={0} height={70} tick={<WrappedTick />} />
+        <XAxis dataKey="label" tickLine={false} interval={0} height={96} tick={<SlantedTick />} />
         <YAxis yAxisId="count" allowDecimals={false} width={40} />
         <YAxis yAxisId="share" orientation="right" domain={[0, 100]} unit="%" width={48} />
         <Tooltip contentStyle={tooltipStyle} cursor={{ className: 'review-chart__cursor' }} />
-        <Legend />
+        <Legend itemSorter={null} />
         <Bar
           yAxisId="count"
           dataKey="count"
@@ -166,24 +166,19 @@ export function CountBarChart({ data, name }: { data: readonly CountPoint[]; nam
   )
 }
 
-/** An axis label broken over two lines: "Défaut du produit" fits under its bar. */
-function WrappedTick(props: { x?: number; y?: number; payload?: { value: string } }): ReactNode {
+/**
+ * A slanted axis label, shortened past 24 characters: root causes run long in
+ * every language ("Nhà cung cấp hoặc vận chuyển"); the full name is in the
+ * tooltip and the table.
+ */
+function SlantedTick(props: { x?: number; y?: number; payload?: { value: string } }): ReactNode {
   const { x = 0, y = 0, payload } = props
-  const words = (payload?.value ?? '').split(' ')
-  const lines: string[] = []
-  for (const word of words) {
-    const last = lines[lines.length - 1]
-    if (last !== undefined && (last + ' ' + word).length <= 14) lines[lines.length - 1] = `${last} ${word}`
-    else lines.push(word)
-  }
+  const label = payload?.value ?? ''
+  const short = label.length > 24 ? `${label.slice(0, 23)}…` : label
   return (
     <g transform={`translate(${x},${y})`}>
-      <text className="review-chart__tick" textAnchor="middle" dy={12}>
-        {lines.slice(0, 3).map((line, i) => (
-          <tspan key={i} x={0} dy={i === 0 ? 4 : 14}>
-            {line}
-          </tspan>
-        ))}
+      <text className="review-chart__tick" textAnchor="end" dy={10} transform="rotate(-30)">
+        {short}
       </text>
     </g>
   )

@@ -301,7 +301,7 @@ function Dashboard({ stats }: { stats: ReviewStats }): ReactNode {
         </h2>
         <dl className="review-tiles">
           {tiles.map(([label, value, detail]) => (
-            <div key={label} className="review-tile">
+            <div key={label} className="review-tile" role="group" aria-label={label}>
               <dt>{label}</dt>
               <dd className="review-tile__value">{value}</dd>
               {detail ? <dd className="review-tile__detail">{detail}</dd> : null}

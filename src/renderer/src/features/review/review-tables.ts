@@ -22,6 +22,8 @@ export interface ReviewTable {
   readonly title: string
   readonly columns: readonly string[]
   readonly rows: readonly (readonly ReviewCell[])[]
+  /** Columns holding shares: written as percentages in the CSV, which the header says. */
+  readonly percentColumns?: readonly number[]
   /** Said instead of an empty table. */
   readonly empty?: string
 }
@@ -60,6 +62,7 @@ export function reviewTables(stats: ReviewStats, t: TFunction, size: BucketSize)
       id: 'outcomes',
       title: t('review.charts.outcomes'),
       columns: [c('outcome'), c('cases'), c('share')],
+      percentColumns: [2],
       rows: outcomeRows.map((o) => [
         t(`review.outcomes.${o}`),
         stats.outcomes[o],
@@ -70,6 +73,7 @@ export function reviewTables(stats: ReviewStats, t: TFunction, size: BucketSize)
       id: 'rootCauses',
       title: t('review.charts.rootCauses'),
       columns: [c('rootCause'), c('cases'), c('share'), c('cumulative')],
+      percentColumns: [2, 3],
       rows: stats.rootCauses.map((r) => [
         t(`review.rootCauses.${r.category}`),
         r.count,
@@ -119,6 +123,7 @@ export function reviewTables(stats: ReviewStats, t: TFunction, size: BucketSize)
       id: 'rising',
       title: t('review.sections.rising'),
       columns: [c('department'), c('current'), c('previous'), c('change')],
+      percentColumns: [3],
       rows: stats.risingDepartments.map((d) => [d.department, d.current, d.previous, { share: d.relativeChange }]),
       empty: t('review.empty.rising'),
     },
@@ -164,11 +169,18 @@ export function reviewCsvTables(
   }
   return [
     header,
-    ...tables.map((table) => ({
-      title: table.title,
-      // Shares are written as percentages: the header says so.
-      columns: table.columns.map((label, i) => (table.rows.some((row) => isShare(row[i])) ? `${label} (%)` : label)),
-      rows: table.rows.map((row) => row.map(csvCell)),
-    })),
+    ...tables.map((table) => {
+      const percent = new Set(table.percentColumns ?? [])
+      return {
+        title: table.title,
+        columns: table.columns.map((label, i) => (percent.has(i) ? `${label} (%)` : label)),
+        // A share among other figures (the key figures) says so in its own label.
+        rows: table.rows.map((row) => {
+          const cells = row.map(csvCell)
+          if (row.some((cell, i) => !percent.has(i) && isShare(cell))) cells[0] = `${String(cells[0])} (%)`
+          return cells
+        }),
+      }
+    }),
   ]
 }
