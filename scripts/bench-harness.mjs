@@ -44,3 +44,13 @@ export async function firstRunWithSamples(page, url, count) {
   await page.getByText(new RegExp(`^${count} sample cases? loaded\\.$`)).waitFor()
   return (Date.now() - start) / 1000
 }
+
+/** Nearest-rank percentile. */
+export function percentile(xs, p) {
+  const sorted = [...xs].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
+}
+
+export const median = (xs) => percentile(xs, 50)
+
+export const round = (x) => Math.round(x * 10) / 10

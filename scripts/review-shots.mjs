@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { chromiumArgs, chromiumExecutable } from './chromium.mjs'
-import { startHarness } from './bench-harness.mjs'
+import { firstRunWithSamples, startHarness } from './bench-harness.mjs'
 
 const outDir = process.argv[2] ?? '.test-output/review-shots'
 mkdirSync(outDir, { recursive: true })
@@ -17,17 +17,7 @@ try {
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text())
   })
-  await page.goto(harness.url)
-  await page.getByLabel('Your name').fill('Camille Roux')
-  await page.getByLabel('Organisation').fill('Maison Lumière')
-  await page.getByLabel('Department or division').fill('Service client')
-  await page.getByLabel('Case reference prefix').fill('LYON')
-  await page.getByRole('button', { name: 'Start with an empty register' }).click()
-  await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor()
-  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click()
-  await page.getByLabel('Number of cases').fill('600')
-  await page.getByRole('button', { name: 'Load sample cases' }).click()
-  await page.getByText(/^600 sample cases loaded\.$/).waitFor()
+  await firstRunWithSamples(page, harness.url, 600)
 
   for (const [language, scheme] of [
     ['fr', 'light'],
