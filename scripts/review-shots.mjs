@@ -34,6 +34,16 @@ try {
     await page.waitForTimeout(800)
     await page.screenshot({ path: join(outDir, `review-${language}-${scheme}.png`), fullPage: true })
   }
+  // A closed case with its survey form and lessons, the user in French.
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.getByRole('combobox').first().selectOption('fr')
+  await page.evaluate(() => (globalThis.location.hash = '#/cases'))
+  await page.getByRole('combobox', { name: 'Statut', exact: true }).selectOption('closed')
+  await page.getByRole('table').getByRole('link').nth(2).click()
+  await page.waitForTimeout(600)
+  await page.screenshot({ path: join(outDir, 'closed-case-fr-light.png'), fullPage: true })
+  await page.getByRole('combobox').first().selectOption('en')
+  await page.emulateMedia({ colorScheme: 'dark' })
   await page.evaluate(() => (globalThis.location.hash = '#/lessons'))
   await page.waitForTimeout(600)
   await page.screenshot({ path: join(outDir, 'lessons-en-dark.png'), fullPage: true })
