@@ -105,7 +105,7 @@ export function ParetoChart({ data }: { data: readonly ParetoPoint[] }): ReactNo
   const { t } = useTranslation()
   return (
     <ResponsiveContainer width="100%" height={300}>
-      <ComposedChart data={[...data]} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 56 }}>
+      <ComposedChart data={[...data]} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 64 }}>
         <CartesianGrid strokeDasharray="3 3" className="review-chart__grid" vertical={false} />
         <XAxis dataKey="label" tickLine={false} interval={0} height={96} tick={<SlantedTick />} />
         <YAxis yAxisId="count" allowDecimals={false} width={40} />
@@ -167,14 +167,14 @@ export function CountBarChart({ data, name }: { data: readonly CountPoint[]; nam
 }
 
 /**
- * A slanted axis label, shortened past 24 characters: root causes run long in
+ * A slanted axis label, shortened past 20 characters: root causes run long in
  * every language ("Nhà cung cấp hoặc vận chuyển"); the full name is in the
  * tooltip and the table.
  */
 function SlantedTick(props: { x?: number; y?: number; payload?: { value: string } }): ReactNode {
   const { x = 0, y = 0, payload } = props
   const label = payload?.value ?? ''
-  const short = label.length > 24 ? `${label.slice(0, 23)}…` : label
+  const short = label.length > 20 ? `${label.slice(0, 19)}…` : label
   return (
     <g transform={`translate(${x},${y})`}>
       <text className="review-chart__tick" textAnchor="end" dy={10} transform="rotate(-30)">
