@@ -7,13 +7,10 @@
 //  - search: from each keystroke in the search box to updated rows (p95), next to a
 //    bare Dexie scan for the same query (p95).
 // Ends with one JSON line. Usage: npm run bench:register [-- --cases 50000]
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
 import { chromiumArgs, chromiumExecutable } from './chromium.mjs'
+import { firstRunWithSamples, median, percentile, round, startHarness } from './bench-harness.mjs'
 
 const { values } = parseArgs({
   options: { cases: { type: 'string', default: '50000' }, runs: { type: 'string', default: '10' } },
@@ -33,43 +30,13 @@ const queries = [
   'смирнова',
 ]
 
-const percentile = (xs, p) => {
-  const sorted = [...xs].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
-}
-const median = (xs) => percentile(xs, 50)
-const round = (x) => Math.round(x * 10) / 10
-
-const dataDir = mkdtempSync(join(tmpdir(), 'redress-bench-'))
-const harness = spawn(process.execPath, ['out/main/harness.js', '--data', dataDir], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-})
-const url = await new Promise((resolve, reject) => {
-  harness.stdout.on('data', (d) => {
-    const m = /Redress harness: (\S+)/.exec(String(d))
-    if (m) resolve(m[1])
-  })
-  harness.once('exit', (code) => reject(new Error(`harness exited ${code}`)))
-})
+const harness = await startHarness()
 const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs })
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   page.setDefaultTimeout(20 * 60_000)
-  await page.goto(url)
-  await page.getByLabel('Your name').fill('Bench Runner')
-  await page.getByLabel('Organisation').fill('Redress bench')
-  await page.getByLabel('Department or division').fill('Bench')
-  await page.getByLabel('Case reference prefix').fill('BENCH')
-  await page.getByRole('button', { name: 'Start with an empty register' }).click()
-  await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor()
-
   console.log(`Loading ${count} generated cases through Settings → Sample cases…`)
-  const seedStart = Date.now()
-  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click()
-  await page.getByLabel('Number of cases').fill(String(count))
-  await page.getByRole('button', { name: 'Load sample cases' }).click()
-  await page.getByText(new RegExp(`^${count} sample cases? loaded\\.$`)).waitFor()
-  const seedSeconds = (Date.now() - seedStart) / 1000
+  const seedSeconds = await firstRunWithSamples(page, harness.url, count)
   console.log(`Loaded in ${seedSeconds.toFixed(1)} s`)
 
   // Time to first rows: navigate away and back, several times.
@@ -181,6 +148,5 @@ try {
   console.log(JSON.stringify(result))
 } finally {
   await browser.close()
-  harness.kill()
-  rmSync(dataDir, { recursive: true, force: true })
+  harness.stop()
 }

@@ -5,6 +5,7 @@ import { createAppInfoService, type AppInfo } from './services/app-info/app-info
 import { createBackupService } from './services/backup/backup-service'
 import { createDialogService, type DialogAdapter } from './services/dialogs/dialogs'
 import { createFileGrants, type FileGrants } from './services/dialogs/file-grants'
+import { createTextFileWriter } from './services/files/text-file-writer'
 import { createEventBus, type EventBus } from './services/events'
 import { createVault, type Vault, type VaultOptions } from './services/vault/vault'
 import { createVaultService } from './services/vault/vault-service'
@@ -60,6 +61,7 @@ export function composeMain(adapters: MainAdapters): Main {
     vault: createVaultService({ vault, grants, bus }),
     opener: createExternalOpener({ vault, dataDir: adapters.appInfo.dataDir, adapter: adapters.openPath }),
     backup,
+    files: createTextFileWriter({ grants }),
   })
   return { dispatch: createDispatch(handlers, log), bus, grants, vault }
 }

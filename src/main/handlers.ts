@@ -3,6 +3,7 @@ import type { Handlers } from './dispatch'
 import type { AppInfoService } from './services/app-info/app-info'
 import type { BackupService } from './services/backup/backup-service'
 import type { DialogService } from './services/dialogs/dialogs'
+import type { TextFileWriter } from './services/files/text-file-writer'
 import type { ExternalOpener } from './services/open-externally/open-externally'
 import type { VaultService } from './services/vault/vault-service'
 
@@ -12,6 +13,7 @@ export interface Services {
   readonly vault: VaultService
   readonly opener: ExternalOpener
   readonly backup: BackupService
+  readonly files: TextFileWriter
 }
 
 /** Maps each method of the contract to the service function that does the work. */
@@ -26,6 +28,7 @@ export function createHandlers(services: Services): Handlers {
     'vault.cancel': (input) => services.vault.cancel(input),
     'vault.openExternally': (input) => services.opener.open(input),
     'vault.verify': (input) => services.vault.verify(input),
+    'file.writeText': (input) => services.files.writeText(input),
     'vault.stat': async (input, context) => {
       const item = await services.vault.stat(input)
       // Media URLs differ by transport: a privileged scheme in Electron, a same-origin path in the harness.

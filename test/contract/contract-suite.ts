@@ -173,6 +173,36 @@ export function describeContract(
       expect(underTest.main.grants.resolve(result.value.grant, 'write')).toBe(join(files, 'LYON-2026-0042.zip'))
     })
 
+    it('file.writeText writes UTF-8 text to the file chosen for saving, once per grant', async () => {
+      const target = join(files, 'review-2025.csv')
+      underTest.dialogs.enqueue({ kind: 'save', path: target })
+      const chosen = await client.call('dialog.saveFile', { suggestedName: 'review-2025.csv' })
+      if (!chosen.ok || chosen.value.canceled) throw new Error('expected a target')
+      const text = '\uFEFFDépartement,Nombre\r\nChi nhánh Hà Nội,3\r\n'
+      const result = await client.call('file.writeText', { grant: chosen.value.grant, text })
+      expect(result).toEqual({
+        ok: true,
+        value: { name: 'review-2025.csv', bytes: Buffer.byteLength(text, 'utf8') },
+      })
+      expect(readFileSync(target, 'utf8')).toBe(text)
+      expect(await client.call('file.writeText', { grant: chosen.value.grant, text: 'again' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      })
+      // A file picked for reading is never a place to write.
+      underTest.dialogs.enqueue({ kind: 'open', paths: [join(files, 'photo.jpg')] })
+      const picked = await client.call('dialog.openFile', {})
+      if (!picked.ok || picked.value.canceled) throw new Error('expected a file')
+      expect(
+        await client.call('file.writeText', { grant: picked.value.files[0]?.grant ?? '', text: 'overwritten' }),
+      ).toMatchObject({ ok: false, error: { code: 'not_found' } })
+      expect(readFileSync(join(files, 'photo.jpg'), 'utf8')).toBe('y'.repeat(10))
+      expect(await client.call('file.writeText', { path: target, text: 'x' } as never)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      })
+    })
+
     it('refuses input that does not match the schema, with invalid_input, before any dialog opens', async () => {
       const shownBefore = underTest.dialogs.shown.length
       const bad: Array<[Parameters<ApiClient['call']>[0], unknown]> = [

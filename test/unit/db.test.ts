@@ -199,9 +199,27 @@ describe('the case database', () => {
     const refs = (await db.cases.toArray()).map((c) => c.ref)
     expect(new Set(refs).size).toBe(1540)
     expect(await db.caseSummaries.count()).toBe(1540)
-    const one = refs[0] ?? ''
-    const record = await db.cases.where('ref').equals(one).first()
-    expect(verifyChain(await chainOf(db, record?.id ?? ''))).toMatchObject({ ok: true, count: 1 })
+    const waiting = await db.cases.where('status').equals('triage').first()
+    expect(verifyChain(await chainOf(db, waiting?.id ?? ''))).toMatchObject({ ok: true, count: 1 })
+  })
+
+  it('loads the resolutions, surveys and lessons of closed sample cases, each audited on its case', async () => {
+    const db = open()
+    await seedSampleCases(db, 1200, { seed: 11, now: new Date('2026-11-26T08:00:00Z') })
+    const closed = await db.cases.where('status').equals('closed').toArray()
+    expect(await db.resolutions.count()).toBe(closed.length)
+    const surveys = await db.surveys.toArray()
+    const lessons = await db.lessons.toArray()
+    expect(surveys.length).toBeGreaterThan(closed.length / 4)
+    expect(lessons.length).toBeGreaterThan(0)
+    const closedIds = new Set(closed.map((c) => c.id))
+    for (const s of surveys) expect(closedIds.has(s.caseId)).toBe(true)
+    const surveyed = surveys[0]?.caseId ?? ''
+    const chain = await chainOf(db, surveyed)
+    expect(verifyChain(chain)).toMatchObject({ ok: true })
+    expect(chain.map((e) => e.entity).slice(0, 3)).toEqual(['case', 'resolution', 'survey'])
+    const resolution = await db.resolutions.where('caseId').equals(surveyed).first()
+    expect(resolution?.rootCause.text.length).toBeGreaterThan(10)
   })
 
   it('stops loading samples when cancelled, keeping whole chunks only', async () => {

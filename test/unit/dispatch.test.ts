@@ -48,6 +48,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
         },
       ]),
     ),
+    'file.writeText': async () => ({ name: 'export.csv', bytes: 0 }),
     ...overrides,
   } as Handlers
 }

@@ -27,6 +27,12 @@ const fileGrant = z.string().regex(/^grant_[A-Za-z0-9_-]{20,}$/)
 /** A stored item's name in the vault: its SHA-256, 64 lowercase hex digits, nothing else. */
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/)
 
+/**
+ * Longest text file.writeText takes, in characters: exports of figures, not bulk
+ * data. (The harness's HTTP transport refuses bodies over 1 MiB sooner.)
+ */
+export const maxTextFileChars = 4_000_000
+
 /** Id the renderer gives to long work, to follow its progress events and cancel it. */
 const taskId = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/)
 
@@ -393,6 +399,22 @@ export const methods = {
   'backup.cancel': {
     input: z.object({ taskId }).strict(),
     output: z.object({ canceled: z.boolean() }),
+  },
+  'file.writeText': {
+    input: z
+      .object({
+        /** Target picked in dialog.saveFile; spent by a successful write. */
+        grant: fileGrant,
+        /** Written as UTF-8, as is (a CSV brings its own byte order mark). */
+        text: z.string().max(maxTextFileChars),
+      })
+      .strict(),
+    output: z.object({
+      /** File name without folders, for the confirmation. */
+      name: z.string(),
+      /** Bytes written. */
+      bytes: z.number().int().nonnegative(),
+    }),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 

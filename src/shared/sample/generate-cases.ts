@@ -14,6 +14,8 @@ import type {
   Triage,
 } from '../domain/case'
 import type { Id } from '../domain/ids'
+import type { Compensation, Outcome as ResolutionOutcome, Resolution, RootCauseCategory } from '../domain/resolution'
+import type { Lesson, LessonArea, LessonStatus, Survey } from '../domain/review'
 import type { Language } from '../i18n/languages'
 import {
   flat,
@@ -33,6 +35,7 @@ import { englishBank } from './phrases-en'
 import { frenchBank } from './phrases-fr'
 import { russianBank } from './phrases-ru'
 import { vietnameseBank } from './phrases-vi'
+import { reviewPhrases, type TeachingCause } from './review-phrases'
 import { chance, int, mulberry32, pick, uuidV7FromRandom, weighted, type Rng } from './prng'
 
 export { mulberry32, uuidV7FromRandom, type Rng } from './prng'
@@ -57,6 +60,12 @@ export interface GenerateOptions {
 export interface GeneratedCase {
   readonly record: CaseRecord
   readonly communications: readonly Communication[]
+  /** The decision of a closed case (outcome, root cause, compensation); null for any other status. */
+  readonly resolution: Resolution | null
+  /** The customer's answers after closure, for some closed cases. */
+  readonly survey: Survey | null
+  /** What a few closed cases taught. */
+  readonly lessons: readonly Lesson[]
 }
 
 export const sampleDepartments = [
@@ -551,6 +560,9 @@ export function generateCases(options: GenerateOptions): GeneratedCase[] {
       )
   const run: Run = {
     rng,
+    // A stream of its own for resolutions, surveys and lessons: adding them left
+    // every case of a given seed exactly as it was before.
+    reviewRng: mulberry32(seed ^ 0x5eed_7e57),
     nowMs,
     prefix,
     createdBy,
@@ -573,6 +585,7 @@ export function generateCases(options: GenerateOptions): GeneratedCase[] {
 /** What generating one case needs from the whole run, including what earlier cases left. */
 interface Run {
   readonly rng: Rng
+  readonly reviewRng: Rng
   readonly nowMs: number
   readonly prefix: string
   readonly createdBy: string
@@ -819,12 +832,25 @@ function generateOne(run: Run, key: number): GeneratedCase {
       previous = content
     }
   }
+  let review: Pick<GeneratedCase, 'resolution' | 'survey' | 'lessons'> = noReview
   if (closedMs !== null) {
     const via: CommunicationChannel = chance(rng, 0.45) ? 'letter' : chance(rng, 0.8) ? 'email' : 'phone'
-    const content =
-      status === 'declined'
-        ? bank.declined(rng, facts, declineReason as DeclineReason, duplicateOf)
-        : bank.decision(rng, facts, pickOutcome(rng))
+    let content: string
+    if (status === 'declined') content = bank.declined(rng, facts, declineReason as DeclineReason, duplicateOf)
+    else {
+      const outcome = pickOutcome(rng)
+      content = bank.decision(rng, facts, outcome)
+      review = reviewOf(run, {
+        caseId,
+        facts,
+        outcome,
+        decision: flat(content),
+        decider,
+        noteLanguage: noteBank.language,
+        decidedMs: resolutionMs,
+        closedMs,
+      })
+    }
     addCommunication('decision', via, closedMs, decider, content, closedAt ?? undefined)
   }
 
@@ -873,5 +899,254 @@ function generateOne(run: Run, key: number): GeneratedCase {
   customer.lastRef = ref
   customer.lastMs = receivedMs
   customer.lastScenario = scenario
-  return { record, communications }
+  return { record, communications, ...review }
+}
+
+const noReview: Pick<GeneratedCase, 'resolution' | 'survey' | 'lessons'> = {
+  resolution: null,
+  survey: null,
+  lessons: [],
+}
+
+/** The plausible causes of each kind of complaint, most frequent first. */
+const causesFor: Readonly<Record<Scenario, (rng: Rng) => RootCauseCategory>> = {
+  delivery_late: weighted<RootCauseCategory>([
+    ['supplier', 5],
+    ['process', 3],
+    ['communication', 2],
+    ['system', 1],
+  ]),
+  delivery_damaged: weighted<RootCauseCategory>([
+    ['supplier', 6],
+    ['process', 2],
+    ['training', 2],
+  ]),
+  billing_double: weighted<RootCauseCategory>([
+    ['system', 7],
+    ['process', 3],
+  ]),
+  billing_wrong: weighted<RootCauseCategory>([
+    ['system', 4],
+    ['training', 3],
+    ['process', 3],
+  ]),
+  staff_rude: weighted<RootCauseCategory>([
+    ['staff_conduct', 6],
+    ['training', 4],
+  ]),
+  defect: weighted<RootCauseCategory>([
+    ['product_defect', 7],
+    ['supplier', 3],
+  ]),
+  refund_refused: weighted<RootCauseCategory>([
+    ['process', 4],
+    ['training', 3],
+    ['communication', 3],
+  ]),
+  safety_fall: weighted<RootCauseCategory>([
+    ['equipment', 6],
+    ['process', 2],
+    ['training', 2],
+  ]),
+  safety_overheat: weighted<RootCauseCategory>([
+    ['product_defect', 7],
+    ['supplier', 3],
+  ]),
+  privacy: weighted<RootCauseCategory>([
+    ['training', 5],
+    ['process', 3],
+    ['system', 2],
+  ]),
+  warranty: weighted<RootCauseCategory>([
+    ['product_defect', 5],
+    ['process', 3],
+    ['communication', 2],
+  ]),
+}
+
+const lessonArea: Readonly<Record<TeachingCause, LessonArea>> = {
+  process: 'process',
+  training: 'training',
+  staff_conduct: 'training',
+  product_defect: 'product',
+  supplier: 'product',
+  equipment: 'safety',
+  communication: 'communication',
+  system: 'process',
+}
+
+const pickHappyScore = weighted<number>([
+  [5, 50],
+  [4, 35],
+  [3, 15],
+])
+
+const resolutionOutcome: Readonly<Record<Outcome, ResolutionOutcome>> = {
+  granted: 'upheld',
+  partial: 'partly_upheld',
+  refused: 'not_upheld',
+}
+
+/** The customer's currency: the phrase banks already write amounts in it. */
+function currencyOf(person: Person): string {
+  switch (person.region) {
+    case 'fr':
+    case 'ie':
+      return 'EUR'
+    case 'uk':
+      return 'GBP'
+    case 'moscow':
+    case 'spb':
+      return 'RUB'
+    case 'hanoi':
+    case 'hcmc':
+    case 'danang':
+      return 'VND'
+  }
+}
+
+/** What the decision letter promised, as the resolution records it. */
+function compensationFor(facts: Facts, outcome: Outcome): Compensation[] {
+  const currency = currencyOf(facts.customer)
+  if (outcome === 'refused') return [{ kind: 'none', amount: null, currency: null }]
+  if (outcome === 'partial') return [{ kind: 'credit', amount: facts.compensation, currency }]
+  switch (facts.remedy) {
+    case 'refund':
+      return [{ kind: 'refund', amount: facts.refund, currency }]
+    case 'replacement':
+      return [{ kind: 'replacement', amount: facts.price, currency }]
+    case 'compensation':
+      return [{ kind: 'credit', amount: facts.compensation, currency }]
+    case 'repair':
+      return [{ kind: 'service', amount: null, currency: null }]
+    case 'apology':
+      return [{ kind: 'apology', amount: null, currency: null }]
+  }
+}
+
+interface Decided {
+  readonly caseId: CaseId
+  readonly facts: Facts
+  readonly outcome: Outcome
+  /** The decision letter's text. */
+  readonly decision: string
+  readonly decider: string
+  /** Language of the investigator's notes for this case. */
+  readonly noteLanguage: Language
+  readonly decidedMs: number
+  readonly closedMs: number
+}
+
+/**
+ * The resolution of a closed case, and sometimes the customer's survey and a
+ * lesson, drawn from the review stream so the case itself stays as it was.
+ */
+function reviewOf(run: Run, d: Decided): Pick<GeneratedCase, 'resolution' | 'survey' | 'lessons'> {
+  const { reviewRng: rng, nowMs, createdBy } = run
+  const { caseId, facts, outcome } = d
+  // A refused complaint is often one where nothing was wrong on our side.
+  const category: RootCauseCategory =
+    outcome === 'refused' && chance(rng, 0.6)
+      ? chance(rng, 0.5)
+        ? 'customer_error'
+        : 'none_found'
+      : causesFor[facts.scenario](rng)
+  const decidedAt = iso(d.decidedMs)
+  const notes = reviewPhrases[d.noteLanguage]
+  const resolution: Resolution = {
+    id: uuidV7FromRandom(d.decidedMs, rng) as Id<'resolution'>,
+    caseId,
+    responsibility:
+      category === 'none_found'
+        ? []
+        : [
+            {
+              kind: category === 'supplier' ? 'supplier' : category === 'customer_error' ? 'customer' : 'company',
+              partyId: null,
+              share: null,
+              note: '',
+            },
+          ],
+    rootCause: { category, text: notes.rootCause[category] },
+    outcome: resolutionOutcome[outcome],
+    decision: d.decision,
+    compensation: compensationFor(facts, outcome),
+    decidedAt,
+    decidedBy: d.decider,
+    createdAt: decidedAt,
+    createdBy,
+    updatedAt: decidedAt,
+  }
+
+  // About four customers in ten answer the survey, within three weeks of closure.
+  let survey: Survey | null = null
+  const answeredMs = d.closedMs + int(rng, 1, 21) * DAY + int(rng, 0, 10) * HOUR
+  if (chance(rng, 0.42) && answeredMs <= nowMs) {
+    const mood = outcome === 'granted' ? 'good' : outcome === 'partial' ? 'mixed' : 'bad'
+    const satisfaction = (
+      mood === 'good' ? pickHappyScore(rng) : mood === 'mixed' ? int(rng, 2, 4) : int(rng, 1, 2)
+    ) as Survey['satisfaction']
+    const language = facts.customer.language
+    const at = iso(answeredMs)
+    survey = {
+      id: uuidV7FromRandom(answeredMs, rng) as Id<'survey'>,
+      caseId,
+      at,
+      language,
+      satisfaction,
+      fixAsWanted: mood === 'good' ? (chance(rng, 0.9) ? 'yes' : 'partly') : mood === 'mixed' ? 'partly' : 'no',
+      wouldReturn:
+        satisfaction >= 4
+          ? chance(rng, 0.85)
+            ? 'yes'
+            : 'maybe'
+          : satisfaction === 3
+            ? 'maybe'
+            : chance(rng, 0.7)
+              ? 'no'
+              : 'maybe',
+      comment: chance(rng, 0.6) ? pick(rng, reviewPhrases[language].comments[mood]) : '',
+      createdAt: at,
+      createdBy,
+    }
+  }
+
+  // Some cases teach something; safety incidents nearly always do.
+  const lessons: Lesson[] = []
+  const teaches = category !== 'customer_error' && category !== 'none_found'
+  if (teaches && chance(rng, scenarioGroup[facts.scenario] === 'safety' ? 0.6 : 0.07)) {
+    const createdMs = Math.min(nowMs, d.closedMs + int(rng, 0, 4) * DAY + int(rng, 1, 8) * HOUR)
+    const ageDays = (nowMs - createdMs) / DAY
+    const r = rng()
+    const status: LessonStatus =
+      ageDays > 90
+        ? r < 0.7
+          ? 'done'
+          : r < 0.8
+            ? 'dropped'
+            : 'in_progress'
+        : ageDays > 30
+          ? r < 0.3
+            ? 'done'
+            : r < 0.8
+              ? 'in_progress'
+              : 'proposed'
+          : r < 0.7
+            ? 'proposed'
+            : 'in_progress'
+    const updatedMs =
+      status === 'proposed' ? createdMs : Math.min(nowMs, createdMs + int(rng, 1, Math.max(1, ageDays)) * DAY)
+    lessons.push({
+      id: uuidV7FromRandom(createdMs, rng) as Id<'lesson'>,
+      caseId,
+      area: lessonArea[category],
+      text: notes.lesson[category],
+      owner: pick(rng, sampleInvestigators).name,
+      status,
+      createdAt: iso(createdMs),
+      createdBy: d.decider,
+      updatedAt: iso(updatedMs),
+    })
+  }
+  return { resolution, survey, lessons }
 }

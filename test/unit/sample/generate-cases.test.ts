@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { caseStatuses, channels, type CaseRecord } from '../../../src/shared/domain/case'
 import { isId } from '../../../src/shared/domain/ids'
+import { compensationKinds, outcomes, rootCauseCategories } from '../../../src/shared/domain/resolution'
+import { lessonAreas, lessonStatuses } from '../../../src/shared/domain/review'
 import {
   generateCases,
   mulberry32,
@@ -287,5 +289,99 @@ describe('generateCases: a realistic population', () => {
     expect(statuses.has('closed')).toBe(true)
     expect([...statuses].filter((s) => open.has(s)).length).toBeGreaterThanOrEqual(2)
     expect(new Set(sample.map((c) => c.record.customer.language)).size).toBe(4)
+  })
+})
+
+describe('generateCases: resolutions, surveys and lessons for the review', () => {
+  const closed = cases.filter((c) => c.record.status === 'closed')
+
+  it('decides every closed case and no other, when the case was in resolution', () => {
+    for (const { record, resolution } of cases) {
+      expect(resolution !== null, `${record.ref} ${record.status}`).toBe(record.status === 'closed')
+      if (!resolution) continue
+      expect(resolution.caseId).toBe(record.id)
+      expect(isId(resolution.id)).toBe(true)
+      expect(idTime(resolution.id)).toBe(ms(resolution.decidedAt))
+      expect(ms(resolution.decidedAt)).toBeGreaterThan(ms(record.triage?.decidedAt ?? ''))
+      expect(ms(resolution.decidedAt)).toBeLessThanOrEqual(ms(record.closedAt ?? ''))
+      expect(resolution.decidedBy).toBe(record.assignee)
+      expect(outcomes).toContain(resolution.outcome)
+      expect(rootCauseCategories).toContain(resolution.rootCause.category)
+      expect(resolution.rootCause.text.length).toBeGreaterThan(20)
+      expect(resolution.decision.length).toBeGreaterThan(20)
+    }
+    const causes = new Set(closed.map((c) => c.resolution?.rootCause.category))
+    expect(causes.size).toBeGreaterThanOrEqual(8)
+    expect(new Set(closed.map((c) => c.resolution?.outcome))).toEqual(new Set(outcomes))
+  })
+
+  it('compensates in the customer’s currency: euros in France and Ireland, pounds in the UK, dong, roubles', () => {
+    const currencies = new Map<string, Set<string>>()
+    for (const { record, resolution } of closed) {
+      for (const item of resolution?.compensation ?? []) {
+        expect(compensationKinds).toContain(item.kind)
+        const money = item.kind === 'refund' || item.kind === 'credit' || item.kind === 'replacement'
+        expect(item.amount !== null, item.kind).toBe(money)
+        expect(item.currency !== null).toBe(money)
+        if (!money || item.currency === null) continue
+        expect(item.amount).toBeGreaterThan(0)
+        // An Irish address ends with an Eircode (D02 X285), a British one with a postcode (SW1A 1AA).
+        const where =
+          record.customer.language === 'en'
+            ? /\b[A-Z]\d{2} [A-Z0-9]{4}\b/.test(record.customer.address)
+              ? 'ie'
+              : 'uk'
+            : ''
+        const key = `${record.customer.language}${where ? `-${where}` : ''}`
+        currencies.set(key, (currencies.get(key) ?? new Set()).add(item.currency))
+      }
+    }
+    expect(currencies.get('fr')).toEqual(new Set(['EUR']))
+    expect(currencies.get('vi')).toEqual(new Set(['VND']))
+    expect(currencies.get('ru')).toEqual(new Set(['RUB']))
+    expect(currencies.get('en-uk')).toEqual(new Set(['GBP']))
+    expect(currencies.get('en-ie')).toEqual(new Set(['EUR']))
+  })
+
+  it('records the survey of some closed cases, after closure, in the customer’s language', () => {
+    const surveyed = closed.filter((c) => c.survey !== null)
+    expect(surveyed.length / closed.length).toBeGreaterThan(0.25)
+    expect(surveyed.length / closed.length).toBeLessThan(0.5)
+    for (const { record, survey } of cases) {
+      if (!survey) continue
+      expect(record.status).toBe('closed')
+      expect(survey.caseId).toBe(record.id)
+      expect(survey.language).toBe(record.customer.language)
+      expect(ms(survey.at)).toBeGreaterThan(ms(record.closedAt ?? ''))
+      expect(ms(survey.at)).toBeLessThanOrEqual(now.getTime())
+      expect([1, 2, 3, 4, 5]).toContain(survey.satisfaction)
+      if (survey.comment && record.customer.language === 'ru') expect(survey.comment).toMatch(/[а-яё]/i)
+    }
+    // Customers who got what they asked for are happier than those who did not.
+    const mean = (outcome: string): number => {
+      const s = surveyed
+        .filter((c) => c.resolution?.outcome === outcome)
+        .map((c): number => c.survey?.satisfaction ?? 0)
+      return s.reduce((a, b) => a + b, 0) / s.length
+    }
+    expect(mean('upheld')).toBeGreaterThan(mean('not_upheld') + 1.5)
+  })
+
+  it('draws a few lessons from closed cases, each with an area, an owner and a status that fits its age', () => {
+    const lessons = cases.flatMap((c) => c.lessons.map((lesson) => ({ lesson, record: c.record })))
+    expect(lessons.length).toBeGreaterThan(5)
+    expect(lessons.length).toBeLessThan(closed.length / 4)
+    for (const { lesson, record } of lessons) {
+      expect(record.status).toBe('closed')
+      expect(lesson.caseId).toBe(record.id)
+      expect(lessonAreas).toContain(lesson.area)
+      expect(lessonStatuses).toContain(lesson.status)
+      expect(sampleInvestigators.map((s) => s.name)).toContain(lesson.owner)
+      expect(lesson.text.length).toBeGreaterThan(20)
+      expect(ms(lesson.createdAt)).toBeGreaterThanOrEqual(ms(record.closedAt ?? ''))
+      expect(ms(lesson.updatedAt)).toBeGreaterThanOrEqual(ms(lesson.createdAt))
+      expect(ms(lesson.updatedAt)).toBeLessThanOrEqual(now.getTime())
+    }
+    expect(new Set(lessons.map((l) => l.lesson.status)).size).toBeGreaterThanOrEqual(3)
   })
 })

@@ -13,11 +13,13 @@ import { InterviewsSection } from '../features/interviews/interviews-section'
 import { QuestionGuideSettings } from '../features/interviews/question-guide-settings'
 import { PartiesSection } from '../features/parties/parties-section'
 import { IntakePage, NewIntakeRedirect } from '../features/intake/intake-page'
+import { CaseReviewPanel } from '../features/review/case-review-panel'
+import { LessonsPage } from '../features/review/lessons-page'
 import { ReviewPage } from '../features/review/review-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { Layout } from './layout'
 
-/** The investigation, evidence and chronology join the case page here, so no feature imports another. */
+/** The investigation, evidence, chronology and the review's survey and lessons join the case page here, so no feature imports another. */
 const caseSections: CaseSections = ({ record, profile }) => (
   <>
     <PartiesSection record={record} profile={profile} />
@@ -26,6 +28,7 @@ const caseSections: CaseSections = ({ record, profile }) => (
     <AccountsSection record={record} profile={profile} />
     <FindingsSection record={record} profile={profile} />
     <ChronologyPanel record={record} />
+    <CaseReviewPanel record={record} profile={profile} />
   </>
 )
 
@@ -48,6 +51,7 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
         { path: 'intake/new', element: <NewIntakeRedirect /> },
         { path: 'intake/:draftId', element: <IntakePage /> },
         { path: 'review', element: <ReviewPage /> },
+        { path: 'lessons', element: <LessonsPage /> },
         { path: 'settings', element: <SettingsPage sections={<QuestionGuideSettings />} /> },
         { path: 'backup', element: <BackupPage /> },
         { path: '*', element: <Navigate to="/cases" replace /> },
