@@ -9,7 +9,7 @@ import { AppError } from '@shared/contract/errors'
 import { createProgressMeter, type ProgressListener } from '../vault/progress-meter'
 import { nodeVaultIo, type VaultIo } from '../vault/vault-io'
 import type { Vault } from '../vault/vault'
-import { syncFolder } from './atomic-file'
+import { syncFolder } from '../files/atomic-file'
 import {
   backupFormatName,
   backupFormatVersion,

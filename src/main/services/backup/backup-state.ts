@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { z } from 'zod'
-import { readJsonFile, writeFileAtomically } from './atomic-file'
+import { readJsonFile, writeFileAtomically } from '../files/atomic-file'
 
 const settingsSchema = z.object({
   /** Absolute path of the folder automatic backups go to; it never leaves main. */
@@ -79,7 +79,7 @@ export function createBackupState(dataDir: string): BackupState {
     updateSettings: (change) =>
       serial(async () => {
         const next = settingsSchema.parse(change(await readSettings()))
-        await writeFileAtomically(settingsPath, JSON.stringify(next, null, 2))
+        await writeFileAtomically(settingsPath, JSON.stringify(next, null, 2), { mode: 0o600 })
         return next
       }),
     caseCount: () => serial(readCaseCount),
@@ -88,7 +88,7 @@ export function createBackupState(dataDir: string): BackupState {
         const previous = await readCaseCount()
         if (count === 0 && !acceptEmpty && previous !== null && previous.count > 0) return false
         if (previous?.count === count) return true
-        await writeFileAtomically(caseCountPath, JSON.stringify({ count, at: at.toISOString() }))
+        await writeFileAtomically(caseCountPath, JSON.stringify({ count, at: at.toISOString() }), { mode: 0o600 })
         return true
       }),
   }

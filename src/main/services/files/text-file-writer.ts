@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto'
-import { rename, rm, writeFile } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { writeFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { AppError, type MethodOutput, type ParsedInput } from '@shared/contract'
 import type { FileGrants } from '../dialogs/file-grants'
+import { writeFileAtomically } from './atomic-file'
 
 export interface TextFileWriter {
   writeText(input: ParsedInput<'file.writeText'>): Promise<MethodOutput<'file.writeText'>>
@@ -33,13 +33,10 @@ export function createTextFileWriter(options: {
   return {
     async writeText({ grant, text }) {
       const target = options.grants.resolve(grant, 'write')
-      const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.part`)
       const bytes = Buffer.from(text, 'utf8')
       try {
-        await write(temporary, bytes, { flag: 'wx', flush: true })
-        await rename(temporary, target)
+        await writeFileAtomically(target, bytes, { write })
       } catch (error) {
-        await rm(temporary, { force: true }).catch(() => undefined)
         throw appErrorFor(error)
       }
       options.grants.revoke(grant)

@@ -3,6 +3,7 @@ import { chmod, lstat, mkdir, open, readdir, realpath, rename, rm, type FileHand
 import { join } from 'node:path'
 import { AppError } from '@shared/contract/errors'
 import { copyAndHash, TransferError } from './copy-and-hash'
+import { syncFolder } from '../files/atomic-file'
 import { detectFileType, type DetectedType } from './detect-type'
 import { createProgressMeter, type ProgressListener } from './progress-meter'
 import { nodeVaultIo, type VaultIo } from './vault-io'
@@ -355,17 +356,6 @@ async function openSource(path: string): Promise<FileHandle> {
     return await open(path, 'r')
   } catch (error) {
     throw new TransferError('read', error)
-  }
-}
-
-async function syncFolder(path: string): Promise<void> {
-  // Windows cannot open a folder for fsync, and NTFS journals the rename anyway.
-  if (process.platform === 'win32') return
-  const folder = await open(path, 'r')
-  try {
-    await folder.sync()
-  } finally {
-    await folder.close()
   }
 }
 

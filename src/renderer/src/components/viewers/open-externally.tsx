@@ -17,12 +17,12 @@ export function OpenExternally({ name, onOpen }: { name: string; onOpen: () => v
       <button type="button" onClick={() => dialogRef.current?.showModal()}>
         {t('viewers.external.open')}
       </button>
-      <dialog ref={dialogRef} className="viewer-confirm" aria-labelledby={titleId} aria-describedby={bodyId}>
-        <h2 id={titleId} className="viewer-confirm__title">
+      <dialog ref={dialogRef} className="confirm-dialog" aria-labelledby={titleId} aria-describedby={bodyId}>
+        <h2 id={titleId} className="confirm-dialog__title">
           {t('viewers.external.confirmTitle', { name })}
         </h2>
         <p id={bodyId}>{t('viewers.external.confirmBody')}</p>
-        <div className="viewer-confirm__actions">
+        <div className="confirm-dialog__actions">
           {/* First in order, so the safe choice is the one a stray Enter picks. */}
           <button type="button" onClick={() => dialogRef.current?.close()}>
             {t('viewers.external.cancel')}

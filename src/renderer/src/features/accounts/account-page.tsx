@@ -18,6 +18,7 @@ import { useProfile } from '../../hooks/use-profile'
 import { formatDate } from '../../lib/format'
 import { ClaimForm } from './claim-form'
 import { TellingFields } from './telling-fields'
+import { SaveFailed } from '../../components/save-failed'
 
 const today = (): string => new Date().toISOString().slice(0, 10)
 
@@ -235,11 +236,7 @@ function RetellForm({
         interviews={interviews}
         partyName={(i) => partyName(i.partyId)}
       />
-      {failed ? (
-        <p role="alert" className="error-message">
-          {t('errors.internal')}
-        </p>
-      ) : null}
+      <SaveFailed failed={failed} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {t('accounts.saveRetelling')}

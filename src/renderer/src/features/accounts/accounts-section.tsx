@@ -8,11 +8,13 @@ import type { CaseRecord } from '@shared/domain/case'
 import type { InterviewId, PartyId } from '@shared/domain/investigation'
 import { accountSchema, type AccountValues } from '@shared/domain/investigation-forms'
 import type { Profile } from '@shared/domain/profile'
+import { PartyOptions } from '../../components/party-options'
 import { Field } from '../../components/field'
 import { db } from '../../db/db'
 import { addAccount } from '../../db/investigation-repo'
 import { formatDate } from '../../lib/format'
 import { TellingFields } from './telling-fields'
+import { SaveFailed } from '../../components/save-failed'
 
 const today = (): string => new Date().toISOString().slice(0, 10)
 
@@ -128,12 +130,7 @@ export function AccountsSection({ record, profile }: { record: CaseRecord; profi
             <Field label={t('accounts.fields.party')} error={errors.partyId?.message} required>
               {(p) => (
                 <select {...p} {...register('partyId')}>
-                  <option value="">{t('triage.choose')}</option>
-                  {data.parties.map((party) => (
-                    <option key={party.id} value={party.id}>
-                      {party.name} ({t(`parties.roles.${party.role}`)})
-                    </option>
-                  ))}
+                  <PartyOptions parties={data.parties} />
                 </select>
               )}
             </Field>
@@ -154,11 +151,7 @@ export function AccountsSection({ record, profile }: { record: CaseRecord; profi
             interviews={data.interviews}
             partyName={(i) => partyName(i.partyId)}
           />
-          {failed ? (
-            <p role="alert" className="error-message">
-              {t('errors.internal')}
-            </p>
-          ) : null}
+          <SaveFailed failed={failed} />
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={isSubmitting}>
               {t('accounts.create')}

@@ -6,6 +6,7 @@ import type { AccountVersion, ClaimLink } from '@shared/domain/investigation'
 import { parseMediaTime } from '../../components/viewers/media-time'
 import { db } from '../../db/db'
 import { addClaim } from '../../db/investigation-repo'
+import { SaveFailed } from '../../components/save-failed'
 
 /**
  * Marks a passage of the telling as a claim on a topic. The passage can be
@@ -167,11 +168,7 @@ export function ClaimForm({
           ) : null}
         </div>
       ) : null}
-      {failed ? (
-        <p role="alert" className="error-message">
-          {t('errors.internal')}
-        </p>
-      ) : null}
+      <SaveFailed failed={failed} />
       <div className="form-actions">
         <button type="submit" className="button button--primary">
           {t('claims.add')}

@@ -23,6 +23,7 @@ import { db } from '../../db/db'
 import { useNow } from '../../hooks/use-now'
 import { useSla } from '../../hooks/use-profile'
 import { formatDate, formatDateTime } from '../../lib/format'
+import { SaveFailed } from '../../components/save-failed'
 
 export function TriagePanel({ record, profile }: { record: CaseRecord; profile: Profile }): ReactNode {
   const { t, i18n } = useTranslation()
@@ -251,11 +252,7 @@ function TriageForm({ record, profile }: { record: CaseRecord; profile: Profile 
           ) : null}
         </div>
       ) : null}
-      {failed ? (
-        <p role="alert" className="error-message">
-          {t('errors.internal')}
-        </p>
-      ) : null}
+      <SaveFailed failed={failed} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {t('triage.save')}

@@ -7,6 +7,7 @@ import { HighlightedText } from '../../components/highlighted-text'
 import { db } from '../../db/db'
 import { openDiscrepancy, setVerdict } from '../../db/investigation-repo'
 import { SyncColumns } from './sync-columns'
+import { SaveFailed } from '../../components/save-failed'
 
 /** Two parties' tellings: their claims lined up by topic, each row agreeing, conflicting or one-sided. */
 export function ClaimsComparison({
@@ -224,11 +225,7 @@ function AlignmentRowView({
             </button>
           )
         ) : null}
-        {failed ? (
-          <p role="alert" className="error-message">
-            {t('errors.internal')}
-          </p>
-        ) : null}
+        <SaveFailed failed={failed} />
       </td>
     </tr>
   )

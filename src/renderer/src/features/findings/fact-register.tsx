@@ -245,34 +245,17 @@ function ChangeFactForm({
       className="form-grid findings-form"
       aria-label={t('findings.facts.changeFormName', { statement: fact.statement })}
     >
-      <Field label={t('findings.facts.status')} hint={t('findings.facts.statusHint')}>
-        {(p) => (
-          <select {...p} value={status} onChange={(e) => setStatus(e.target.value as FactStatus)}>
-            {factStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`findings.facts.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('findings.facts.note')}>
-        {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
-      </Field>
-      <div className="form-grid__full">
-        <SourcePicker
-          data={data}
-          names={names}
-          value={sources}
-          onChange={setSources}
-          invalid={error === 'findings.errors.needsSource'}
-        />
-      </div>
-      {error ? (
-        <p role="alert" className="error-message form-grid__full">
-          {t(error)}
-        </p>
-      ) : null}
+      <FactStatusFields
+        data={data}
+        names={names}
+        status={status}
+        onStatus={setStatus}
+        note={note}
+        onNote={setNote}
+        sources={sources}
+        onSources={setSources}
+        error={error}
+      />
       <div className="form-actions form-grid__full">
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('findings.facts.save')}
@@ -346,9 +329,44 @@ function AddFactForm({
           />
         )}
       </Field>
+      <FactStatusFields
+        data={data}
+        names={names}
+        status={status}
+        onStatus={setStatus}
+        note={note}
+        onNote={setNote}
+        sources={sources}
+        onSources={setSources}
+        error={error}
+      />
+      <div className="form-actions form-grid__full">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {t('findings.facts.submitAdd')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** Status, note and sources: what the add and change forms of a fact share, with the rule's error. */
+function FactStatusFields(props: {
+  data: FindingsData
+  names: Names
+  status: FactStatus
+  onStatus: (status: FactStatus) => void
+  note: string
+  onNote: (note: string) => void
+  sources: FactSource[]
+  onSources: (sources: FactSource[]) => void
+  error: string | null
+}): ReactNode {
+  const { t } = useTranslation()
+  return (
+    <>
       <Field label={t('findings.facts.status')} hint={t('findings.facts.statusHint')}>
         {(p) => (
-          <select {...p} value={status} onChange={(e) => setStatus(e.target.value as FactStatus)}>
+          <select {...p} value={props.status} onChange={(e) => props.onStatus(e.target.value as FactStatus)}>
             {factStatuses.map((s) => (
               <option key={s} value={s}>
                 {t(`findings.facts.statuses.${s}`)}
@@ -358,27 +376,22 @@ function AddFactForm({
         )}
       </Field>
       <Field label={t('findings.facts.note')}>
-        {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
+        {(p) => <textarea {...p} rows={2} value={props.note} onChange={(e) => props.onNote(e.target.value)} />}
       </Field>
       <div className="form-grid__full">
         <SourcePicker
-          data={data}
-          names={names}
-          value={sources}
-          onChange={setSources}
-          invalid={error === 'findings.errors.needsSource'}
+          data={props.data}
+          names={props.names}
+          value={props.sources}
+          onChange={props.onSources}
+          invalid={props.error === 'findings.errors.needsSource'}
         />
       </div>
-      {error ? (
+      {props.error ? (
         <p role="alert" className="error-message form-grid__full">
-          {t(error)}
+          {t(props.error)}
         </p>
       ) : null}
-      <div className="form-actions form-grid__full">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('findings.facts.submitAdd')}
-        </button>
-      </div>
-    </form>
+    </>
   )
 }

@@ -5,6 +5,7 @@ import type { ExchangeItem } from '@shared/domain/investigation'
 import { coachQuestion } from '@shared/domain/interviewing/coach'
 import type { Language } from '@shared/i18n/languages'
 import { formatMediaTime, parseMediaTime } from '../../components/viewers/media-time'
+import { SaveFailed } from '../../components/save-failed'
 
 /**
  * Adds a question and its answer to the interview. As the question is typed, the
@@ -170,11 +171,7 @@ export function ExchangeForm({
           </button>
         </div>
       ) : null}
-      {failed ? (
-        <p role="alert" className="error-message">
-          {t('errors.internal')}
-        </p>
-      ) : null}
+      <SaveFailed failed={failed} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('interviews.addToRecord')}

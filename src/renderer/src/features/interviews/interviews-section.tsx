@@ -10,12 +10,14 @@ import type { PartyId } from '@shared/domain/investigation'
 import { interviewSchema, type InterviewValues } from '@shared/domain/investigation-forms'
 import type { Profile } from '@shared/domain/profile'
 import { languages } from '@shared/i18n/languages'
+import { PartyOptions } from '../../components/party-options'
 import { Choices, Field } from '../../components/field'
 import { db } from '../../db/db'
 import { addInterview } from '../../db/investigation-repo'
 import { fromLocalInput, toLocalInput } from '../../lib/dates'
 import { formatDateTime } from '../../lib/format'
 import { isRecording } from '@shared/domain/evidence'
+import { SaveFailed } from '../../components/save-failed'
 
 /** The case's interviews: who was heard, when, where, on which recordings. */
 export function InterviewsSection({ record, profile }: { record: CaseRecord; profile: Profile }): ReactNode {
@@ -107,12 +109,7 @@ export function InterviewsSection({ record, profile }: { record: CaseRecord; pro
             <Field label={t('interviews.fields.party')} error={errors.partyId?.message} required>
               {(p) => (
                 <select {...p} {...register('partyId')}>
-                  <option value="">{t('triage.choose')}</option>
-                  {data.parties.map((party) => (
-                    <option key={party.id} value={party.id}>
-                      {party.name} ({t(`parties.roles.${party.role}`)})
-                    </option>
-                  ))}
+                  <PartyOptions parties={data.parties} />
                 </select>
               )}
             </Field>
@@ -148,11 +145,7 @@ export function InterviewsSection({ record, profile }: { record: CaseRecord; pro
               </label>
             ))}
           </Choices>
-          {failed ? (
-            <p role="alert" className="error-message">
-              {t('errors.internal')}
-            </p>
-          ) : null}
+          <SaveFailed failed={failed} />
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={isSubmitting}>
               {t('interviews.create')}

@@ -8,6 +8,7 @@ import { languages, type Language } from '@shared/i18n/languages'
 import { db } from '../../db/db'
 import { saveQuestionGuide } from '../../db/investigation-repo'
 import { useProfile } from '../../hooks/use-profile'
+import { SaveFailed } from '../../components/save-failed'
 
 /** Settings: the open questions offered during interviews, per kind of complaint and language. */
 export function QuestionGuideSettings(): ReactNode {
@@ -144,11 +145,7 @@ function GuideEditor({
           </ul>
         </div>
       ) : null}
-      {failed ? (
-        <p role="alert" className="error-message">
-          {t('errors.internal')}
-        </p>
-      ) : null}
+      <SaveFailed failed={failed} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={lines.length === 0}>
           {t('interviews.guideSettings.save')}

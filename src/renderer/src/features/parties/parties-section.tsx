@@ -16,6 +16,7 @@ import type { Profile } from '@shared/domain/profile'
 import { Field } from '../../components/field'
 import { db } from '../../db/db'
 import { addParty, updateParty } from '../../db/investigation-repo'
+import { SaveFailed } from '../../components/save-failed'
 
 /** The people in the case, each with their part, contact and, for witnesses, a credibility assessment. */
 export function PartiesSection({ record, profile }: { record: CaseRecord; profile: Profile }): ReactNode {
@@ -115,11 +116,7 @@ function PartyForm({
           {(p) => <textarea {...p} rows={2} {...register('address')} />}
         </Field>
       </div>
-      {failed ? (
-        <p role="alert" className="error-message">
-          {t('errors.internal')}
-        </p>
-      ) : null}
+      <SaveFailed failed={failed} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {t('parties.save')}
@@ -251,11 +248,7 @@ function CredibilityForm({
           ))}
         </tbody>
       </table>
-      {failed ? (
-        <p role="alert" className="error-message">
-          {t('errors.internal')}
-        </p>
-      ) : null}
+      <SaveFailed failed={failed} />
       {!readOnly ? (
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={!dirty}>

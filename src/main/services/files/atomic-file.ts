@@ -1,21 +1,25 @@
 import { randomUUID } from 'node:crypto'
-import { open, readFile, rename, rm } from 'node:fs/promises'
+import { open, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 /**
- * Replaces a small file so that a crash leaves either the old or the new
+ * Replaces a file so that a crash or a full disk leaves either the old or the new
  * content, never half of each: write a sibling, flush it, rename over, flush the folder.
  */
-export async function writeFileAtomically(path: string, content: string): Promise<void> {
+export async function writeFileAtomically(
+  path: string,
+  content: string | Uint8Array,
+  options: {
+    /** Permissions of a new file; settings files keep 0o600 (owner only). */
+    readonly mode?: number
+    /** The write itself, for tests that need a full disk. */
+    readonly write?: typeof writeFile
+  } = {},
+): Promise<void> {
+  const write = options.write ?? writeFile
   const temp = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`)
   try {
-    const file = await open(temp, 'wx', 0o600)
-    try {
-      await file.writeFile(content, 'utf8')
-      await file.sync()
-    } finally {
-      await file.close()
-    }
+    await write(temp, content, { flag: 'wx', mode: options.mode ?? 0o666, flush: true })
     await rename(temp, path)
   } catch (error) {
     await rm(temp, { force: true }).catch(() => {})

@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/** Said next to a form whose save failed: nothing typed is lost, the user can try again. */
+export function SaveFailed({ failed }: { failed: boolean }): ReactNode {
+  const { t } = useTranslation()
+  return failed ? (
+    <p role="alert" className="error-message">
+      {t('errors.internal')}
+    </p>
+  ) : null
+}
