@@ -1,13 +1,20 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
 
-/** Path of the Electron binary if its download ever happened on this machine. */
+/**
+ * Path of the Electron binary if its download ever happened on this machine. Read
+ * from the package's path.txt as electron's own index.js does, without requiring
+ * it: recent versions try to download the binary when it is missing.
+ */
 function electronBinary(): string | null {
   try {
-    const path = createRequire(__filename)('electron') as unknown
-    return typeof path === 'string' && existsSync(path) ? path : null
+    const packageDir = dirname(createRequire(__filename).resolve('electron/package.json'))
+    const pathFile = join(packageDir, 'path.txt')
+    if (!existsSync(pathFile)) return null
+    const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim())
+    return existsSync(binary) ? binary : null
   } catch {
     return null
   }

@@ -138,6 +138,8 @@ test('a manager reviews last year by department, exports it, and a survey and a 
 
   // Survey answers across everything the samples cover, before a new one is recorded.
   await departmentFilter.selectOption({ label: fr('review.filters.all') })
+  // The select follows the address: once it reads "all", the figures are those of every department.
+  await expect(departmentFilter).toHaveValue('')
   await chooseWholeHistory(page)
   const answersBefore = await surveyAnswers(page)
 
