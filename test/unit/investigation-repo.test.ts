@@ -69,7 +69,7 @@ describe('the investigation records', () => {
     expect(claim.topic).toBe('Time')
     await expect(
       addClaim(db, actor, { versionId: version.id, start: 20, end: 400, topic: 'Time', link: null }),
-    ).rejects.toThrow('compare.errors.quoteNotFound')
+    ).rejects.toThrow('claims.errors.notFound')
     expect(await db.claims.count()).toBe(1)
   })
 

@@ -241,7 +241,7 @@ export function versionsOf(db: RedressDb, accountId: AccountId): Promise<Account
 
 export class ClaimOutsideText extends Error {
   constructor() {
-    super('compare.errors.quoteNotFound')
+    super('claims.errors.notFound')
     this.name = 'ClaimOutsideText'
   }
 }
