@@ -41,6 +41,11 @@ async function chooseWholeHistory(page: Page): Promise<void> {
   // The date follows the address, and the figures are computed in the same render.
   await expect(page.getByLabel(fr('review.period.from'), { exact: true })).toHaveValue(from)
   await expect(period).toHaveValue('custom')
+  // The period line names the new start once the figures are those of the whole history.
+  const start = new Intl.DateTimeFormat('fr', { dateStyle: 'long' }).format(
+    new Date(new Date().getFullYear() - 2, 0, 1, 12),
+  )
+  await expect(page.getByText(start, { exact: false }).first()).toBeVisible()
 }
 
 test('a manager reviews last year by department, exports it, and a survey and a lesson on a closed case reach the dashboard and the register', async ({

@@ -20,17 +20,25 @@ import { SettingsPage } from '../features/settings/settings-page'
 import { Layout } from './layout'
 
 /** The investigation, evidence, chronology and the review's survey and lessons join the case page here, so no feature imports another. */
-const caseSections: CaseSections = ({ record, profile }) => (
-  <>
-    <PartiesSection record={record} profile={profile} />
-    <EvidencePanel record={record} profile={profile} />
-    <InterviewsSection record={record} profile={profile} />
-    <AccountsSection record={record} profile={profile} />
-    <FindingsSection record={record} profile={profile} />
-    <ChronologyPanel record={record} />
-    <CaseReviewPanel record={record} profile={profile} />
-  </>
-)
+const caseSections: CaseSections = ({ record, profile }) => {
+  // Parties, interviews, accounts and findings begin once triage sends the case to investigation.
+  const investigated = record.status === 'investigation' || record.status === 'resolution' || record.status === 'closed'
+  return (
+    <>
+      {investigated ? <PartiesSection record={record} profile={profile} /> : null}
+      <EvidencePanel record={record} profile={profile} />
+      {investigated ? (
+        <>
+          <InterviewsSection record={record} profile={profile} />
+          <AccountsSection record={record} profile={profile} />
+          <FindingsSection record={record} profile={profile} />
+        </>
+      ) : null}
+      <ChronologyPanel record={record} />
+      <CaseReviewPanel record={record} profile={profile} />
+    </>
+  )
+}
 
 /**
  * Hash routes: the window never navigates (main refuses it), and the same build

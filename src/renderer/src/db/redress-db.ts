@@ -97,7 +97,10 @@ export class RedressDb extends Dexie {
   constructor(name: string = databaseName, options: DexieOptions = {}) {
     // 'strict' makes Chromium flush each transaction to disk before reporting
     // success: a laptop that loses power must not lose a signed intake form.
-    super(name, { chromeTransactionDurability: 'strict', ...options })
+    // Live queries re-read the database after each write instead of patching a cached
+    // result: with Dexie 4's cache the review dashboard could keep showing a stale
+    // count of surveys after the sample cases were written (seen in about one run in eight).
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled', ...options })
     this.version(1).stores({
       cases: 'id, &ref, status, receivedAt, updatedAt',
       caseSummaries: 'id, receivedAt, nameKey, phoneKey, emailKey',

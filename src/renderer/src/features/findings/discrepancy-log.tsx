@@ -9,7 +9,7 @@ import type { Actor } from '../../db/cases-repo'
 import { db } from '../../db/db'
 import { reopenDiscrepancy, resolveDiscrepancy } from '../../db/investigation-repo'
 import { formatDateTime } from '../../lib/format'
-import { errorKeyOf, type FindingsData, type Names } from './findings-data'
+import { errorKeyOf, type FindingsData, type Names, useFindingsReadOnly } from './findings-data'
 
 const filters = ['all', 'open', 'resolved'] as const
 type Filter = (typeof filters)[number]
@@ -119,6 +119,7 @@ function DiscrepancyEntry({
   onMessage: (message: string) => void
 }): ReactNode {
   const { t, i18n } = useTranslation()
+  const readOnly = useFindingsReadOnly()
   const id = useId()
   const [resolving, setResolving] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -197,9 +198,11 @@ function DiscrepancyEntry({
                   {t('findings.discrepancies.showFact')}
                 </button>
               ) : null}
-              <button type="button" className="button" onClick={() => void reopen()}>
-                {t('findings.discrepancies.reopen')}
-              </button>
+              {readOnly ? null : (
+                <button type="button" className="button" onClick={() => void reopen()}>
+                  {t('findings.discrepancies.reopen')}
+                </button>
+              )}
             </div>
           </>
         ) : resolving ? (
@@ -219,7 +222,7 @@ function DiscrepancyEntry({
               requestAnimationFrame(() => entryRef.current?.focus())
             }}
           />
-        ) : (
+        ) : readOnly ? null : (
           <div className="form-actions">
             <button
               type="button"

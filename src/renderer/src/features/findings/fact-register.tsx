@@ -7,7 +7,7 @@ import { Field } from '../../components/field'
 import type { Actor } from '../../db/cases-repo'
 import { db } from '../../db/db'
 import { addFact, updateFact } from '../../db/investigation-repo'
-import { errorKeyOf, factAnchor, type FindingsData, type Names } from './findings-data'
+import { errorKeyOf, factAnchor, type FindingsData, type Names, useFindingsReadOnly } from './findings-data'
 import { SourcePicker } from './source-picker'
 
 /** A request to bring a fact into view; `n` changes on every request so the same fact can be shown twice. */
@@ -31,6 +31,7 @@ export function FactRegister({
   highlight: FactHighlight | null
 }): ReactNode {
   const { t } = useTranslation()
+  const readOnly = useFindingsReadOnly()
   const id = useId()
   const [editing, setEditing] = useState<string | null>(null)
   const [message, setMessage] = useState('')
@@ -98,7 +99,7 @@ export function FactRegister({
       <p role="status" className="findings-status-message">
         {message}
       </p>
-      <AddFactForm caseId={caseId} data={data} names={names} actor={actor} onMessage={setMessage} />
+      {readOnly ? null : <AddFactForm caseId={caseId} data={data} names={names} actor={actor} onMessage={setMessage} />}
     </section>
   )
 }
@@ -129,6 +130,7 @@ function FactRows({
   onMessage: (message: string) => void
 }): ReactNode {
   const { t } = useTranslation()
+  const readOnly = useFindingsReadOnly()
   const task = fact.taskId ? data.taskById.get(fact.taskId) : undefined
   const editorId = `${factAnchor(fact.id)}-change`
   // Two alternating animations, so asking for the same fact again flashes it again.
@@ -162,15 +164,17 @@ function FactRows({
           )}
         </td>
         <td>
-          <button
-            type="button"
-            className="button"
-            aria-expanded={editing}
-            aria-controls={editing ? editorId : undefined}
-            onClick={() => onEdit(!editing)}
-          >
-            {t('findings.facts.change')}
-          </button>
+          {readOnly ? null : (
+            <button
+              type="button"
+              className="button"
+              aria-expanded={editing}
+              aria-controls={editing ? editorId : undefined}
+              onClick={() => onEdit(!editing)}
+            >
+              {t('findings.facts.change')}
+            </button>
+          )}
         </td>
       </tr>
       {editing ? (

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import { createContext, useContext } from 'react'
 import type { TFunction } from 'i18next'
 import type { CaseId } from '@shared/domain/case'
 import type { EvidenceItem } from '@shared/domain/evidence'
@@ -147,3 +148,10 @@ export function errorKeyOf(error: unknown): string {
 
 /** Stable element id of a fact's row, for links from the log and the tasks. */
 export const factAnchor = (factId: string): string => `fact-${factId}`
+
+/** A closed or declined case's findings are read, not changed: no form or button that writes. */
+export const FindingsReadOnly = createContext(false)
+
+export function useFindingsReadOnly(): boolean {
+  return useContext(FindingsReadOnly)
+}

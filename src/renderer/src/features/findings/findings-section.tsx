@@ -5,7 +5,7 @@ import type { FactId } from '@shared/domain/investigation'
 import type { Profile } from '@shared/domain/profile'
 import { DiscrepancyLog } from './discrepancy-log'
 import { FactRegister, type FactHighlight } from './fact-register'
-import { namesFor, useFindingsData } from './findings-data'
+import { FindingsReadOnly, namesFor, useFindingsData } from './findings-data'
 import { TasksList } from './tasks-list'
 
 /**
@@ -27,11 +27,11 @@ export function FindingsSection({ record, profile }: { record: CaseRecord; profi
       {!data || !names ? (
         <p aria-busy="true">{t('app.loading')}</p>
       ) : (
-        <>
+        <FindingsReadOnly.Provider value={record.status === 'closed' || record.status === 'declined'}>
           <DiscrepancyLog data={data} names={names} actor={actor} onShowFact={showFact} />
           <FactRegister caseId={record.id} data={data} names={names} actor={actor} highlight={highlight} />
           <TasksList data={data} actor={actor} onShowFact={showFact} />
-        </>
+        </FindingsReadOnly.Provider>
       )}
     </section>
   )

@@ -5,7 +5,7 @@ import type { Actor } from '../../db/cases-repo'
 import { db } from '../../db/db'
 import { setTaskDone } from '../../db/investigation-repo'
 import { formatDate, formatDateTime } from '../../lib/format'
-import { errorKeyOf, type FindingsData } from './findings-data'
+import { errorKeyOf, type FindingsData, useFindingsReadOnly } from './findings-data'
 
 /** The follow-up tasks that doubtful facts opened: what still needs investigating, then what was done. */
 export function TasksList({
@@ -83,6 +83,7 @@ function TaskItem({
   onShowFact: (factId: FactId) => void
 }): ReactNode {
   const { t, i18n } = useTranslation()
+  const readOnly = useFindingsReadOnly()
   const id = useId()
   const locale = i18n.language
   return (
@@ -98,14 +99,16 @@ function TaskItem({
           : ''}
       </p>
       <div className="form-actions">
-        <button
-          type="button"
-          className={task.status === 'open' ? 'button button--primary' : 'button'}
-          aria-describedby={`${id}-text`}
-          onClick={() => onToggle(task.status === 'open')}
-        >
-          {task.status === 'open' ? t('findings.tasks.markDone') : t('findings.tasks.reopen')}
-        </button>
+        {readOnly ? null : (
+          <button
+            type="button"
+            className={task.status === 'open' ? 'button button--primary' : 'button'}
+            aria-describedby={`${id}-text`}
+            onClick={() => onToggle(task.status === 'open')}
+          >
+            {task.status === 'open' ? t('findings.tasks.markDone') : t('findings.tasks.reopen')}
+          </button>
+        )}
         {hasFact && task.origin ? (
           <button type="button" className="link-button" onClick={() => task.origin && onShowFact(task.origin.id)}>
             {t('findings.tasks.showFact')}

@@ -39,8 +39,9 @@ export function FirstRunPage({ children }: { children?: ReactNode }): ReactNode 
     handleSubmit(async (values) => {
       setBusy(withSamples ? 'sample' : 'empty')
       const profile = profileSchema.parse(values)
-      await saveProfile(db, { ...profile, id: 'me', createdAt: new Date().toISOString() })
+      // Samples first: saving the profile opens the app, which must find the register whole.
       if (withSamples) await seedSampleCases(db, sampleSize)
+      await saveProfile(db, { ...profile, id: 'me', createdAt: new Date().toISOString() })
       setBusy(null)
     })
 
