@@ -11,6 +11,7 @@ import { addCommunication } from '../../db/cases-repo'
 import { db } from '../../db/db'
 import { fromLocalInput, toLocalInput } from '../../lib/dates'
 import { formatDateTime } from '../../lib/format'
+import { SaveFailed } from '../../components/save-failed'
 
 /** The customer communication log: acknowledgement, progress, decision. */
 export function CommunicationsPanel({ record, profile }: { record: CaseRecord; profile: Profile }): ReactNode {
@@ -95,11 +96,7 @@ export function CommunicationsPanel({ record, profile }: { record: CaseRecord; p
         <Field label={t('communications.content')} error={errors.content?.message} required className="form-grid__full">
           {(p) => <textarea {...p} rows={2} {...register('content')} />}
         </Field>
-        {failed ? (
-          <p role="alert" className="error-message form-grid__full">
-            {t('errors.internal')}
-          </p>
-        ) : null}
+        <SaveFailed failed={failed} className="form-grid__full" />
         <div className="form-actions form-grid__full">
           <button type="submit" className="button button--primary" disabled={isSubmitting}>
             {t('communications.record')}

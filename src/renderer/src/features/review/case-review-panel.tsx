@@ -20,6 +20,7 @@ import { addLesson, recordSurvey } from '../../db/review-repo'
 import { fromLocalInput, toLocalInput } from '../../lib/dates'
 import { formatDateTime } from '../../lib/format'
 import { formatCell } from './review-table-view'
+import { SaveFailed } from '../../components/save-failed'
 
 /**
  * The review part of a closed case: its decision in figures, the customer's
@@ -174,11 +175,7 @@ function SurveyForm({ record, profile }: { record: CaseRecord; profile: Profile 
       <Field label={t('caseReview.survey.at')} error={errors.at?.message} required>
         {(p) => <input {...p} type="datetime-local" {...register('at')} />}
       </Field>
-      {failed ? (
-        <p role="alert" className="error-message form-grid__full">
-          {t('errors.internal')}
-        </p>
-      ) : null}
+      <SaveFailed failed={failed} className="form-grid__full" />
       <div className="form-actions form-grid__full">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {t('caseReview.survey.record')}
@@ -241,11 +238,7 @@ function LessonForm({ record, profile }: { record: CaseRecord; profile: Profile 
       <Field label={t('caseReview.lessons.text')} error={errors.text?.message} required className="form-grid__full">
         {(p) => <textarea {...p} rows={2} {...register('text')} />}
       </Field>
-      {failed ? (
-        <p role="alert" className="error-message form-grid__full">
-          {t('errors.internal')}
-        </p>
-      ) : null}
+      <SaveFailed failed={failed} className="form-grid__full" />
       <div className="form-actions form-grid__full">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {t('caseReview.lessons.save')}
