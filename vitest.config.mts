@@ -36,6 +36,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'test/contract/**/*.test.ts'],
+          // A slower CI machine must not fail a test for being slow: speed is the benchmarks' job.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -267,12 +267,11 @@ describe('the engine', () => {
       `Was it ${'x '.repeat(9990)} or y?`,
       'a\u0301'.repeat(10000),
     ]
-    const started = Date.now()
     for (const input of inputs) {
       for (const { code } of languages) expect(coachQuestion(input, code).flags.length).toBeGreaterThanOrEqual(0)
     }
-    // 40 runs over 20,000 characters each; a quadratic pattern would take minutes here.
-    expect(Date.now() - started).toBeLessThan(10000)
+    // 40 runs over 20,000 characters each; a quadratic pattern would take minutes here and
+    // the test would run into its time limit.
   })
 
   it('flags every repeated form, in text order', () => {
