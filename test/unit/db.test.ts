@@ -88,7 +88,7 @@ describe('the case database', () => {
     expect(await again.cases.get(record.id)).toEqual(record)
   })
 
-  it('upgrades a version 1 database to version 2 keeping every case, with no category yet', async () => {
+  it('upgrades a version 1 database to the current version keeping every case, with no category yet', async () => {
     const name = `test-${newId()}`
     // A database as the first release wrote it: the version 1 schema, a case without a category.
     const v1 = new Dexie(name)
@@ -105,7 +105,25 @@ describe('the case database', () => {
     expect(upgraded?.category).toBeNull()
     expect((await db.caseSummaries.get(legacy.id as CaseRecord['id']))?.category).toBeNull()
     expect(await db.parties.count()).toBe(0)
-    expect(db.verno).toBe(2)
+    expect(await db.letters.count()).toBe(0)
+    expect(db.verno).toBe(3)
+  })
+
+  it('upgrades a version 2 database to version 3 keeping its resolutions, with empty letters and closures', async () => {
+    const name = `test-${newId()}`
+    const v2 = new Dexie(name)
+    v2.version(1).stores({ cases: 'id, &ref, status, receivedAt, updatedAt', caseSummaries: 'id, receivedAt' })
+    v2.version(2).stores({ resolutions: 'id, &caseId' })
+    await v2.open()
+    const caseId = newId()
+    await v2.table('resolutions').add({ id: newId(), caseId, decision: 'Remboursement intégral' })
+    v2.close()
+
+    const db = open(name)
+    expect(db.verno).toBe(3)
+    expect((await db.resolutions.where('caseId').equals(caseId).first())?.decision).toBe('Remboursement intégral')
+    expect(await db.closures.count()).toBe(0)
+    expect(await db.resolutionCodes.count()).toBe(0)
   })
 
   it('refuses a status move the workflow does not allow, and changes nothing', async () => {

@@ -15,6 +15,7 @@ import type {
   TopicVerdict,
 } from '@shared/domain/investigation'
 import type { Profile, SlaSettings } from '@shared/domain/profile'
+import type { Closure, Letter, ResolutionCode } from '@shared/domain/closure'
 import type { Resolution } from '@shared/domain/resolution'
 import type { Lesson, Survey } from '@shared/domain/review'
 
@@ -93,6 +94,9 @@ export class RedressDb extends Dexie {
   resolutions!: EntityTable<Resolution, 'id'>
   surveys!: EntityTable<Survey, 'id'>
   lessons!: EntityTable<Lesson, 'id'>
+  letters!: EntityTable<Letter, 'id'>
+  closures!: EntityTable<Closure, 'id'>
+  resolutionCodes!: EntityTable<ResolutionCode, 'id'>
 
   constructor(name: string = databaseName, options: DexieOptions = {}) {
     // 'strict' makes Chromium flush each transaction to disk before reporting
@@ -138,5 +142,12 @@ export class RedressDb extends Dexie {
         await tx.table('cases').toCollection().modify(addCategory)
         await tx.table('caseSummaries').toCollection().modify(addCategory)
       })
+    // Version 3: the customer's letters, the closure (codes, exceptions, sign-offs) and
+    // the configurable resolution codes. New tables only: no data moves.
+    this.version(3).stores({
+      letters: 'id, caseId, status',
+      closures: 'id, &caseId',
+      resolutionCodes: 'id',
+    })
   }
 }
