@@ -3,6 +3,7 @@ import { createDispatch, type Dispatch } from './dispatch'
 import { createHandlers } from './handlers'
 import { createAppInfoService, type AppInfo } from './services/app-info/app-info'
 import { createBackupService } from './services/backup/backup-service'
+import { createClosureService } from './services/closure/closure-service'
 import { createDialogService, type DialogAdapter } from './services/dialogs/dialogs'
 import { createFileGrants, type FileGrants } from './services/dialogs/file-grants'
 import { createTextFileWriter } from './services/files/text-file-writer'
@@ -62,6 +63,7 @@ export function composeMain(adapters: MainAdapters): Main {
     opener: createExternalOpener({ vault, dataDir: adapters.appInfo.dataDir, adapter: adapters.openPath }),
     backup,
     files: createTextFileWriter({ grants }),
+    closure: createClosureService(),
   })
   return { dispatch: createDispatch(handlers, log), bus, grants, vault }
 }

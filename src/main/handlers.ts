@@ -2,6 +2,7 @@ import { mediaUrlFor } from '@shared/contract'
 import type { Handlers } from './dispatch'
 import type { AppInfoService } from './services/app-info/app-info'
 import type { BackupService } from './services/backup/backup-service'
+import type { ClosureService } from './services/closure/closure-service'
 import type { DialogService } from './services/dialogs/dialogs'
 import type { TextFileWriter } from './services/files/text-file-writer'
 import type { ExternalOpener } from './services/open-externally/open-externally'
@@ -14,6 +15,7 @@ export interface Services {
   readonly opener: ExternalOpener
   readonly backup: BackupService
   readonly files: TextFileWriter
+  readonly closure: ClosureService
 }
 
 /** Maps each method of the contract to the service function that does the work. */
@@ -45,5 +47,6 @@ export function createHandlers(services: Services): Handlers {
     'backup.readDatabase': (input) => services.backup.readDatabase(input),
     'backup.close': (input) => services.backup.close(input),
     'backup.cancel': (input) => services.backup.cancel(input),
+    ...services.closure,
   }
 }

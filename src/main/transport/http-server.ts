@@ -37,7 +37,7 @@ export interface RunningHttpServer {
 }
 
 /** Largest JSON body a call may carry; files never travel through calls. */
-export const maxBodyBytes = 1024 * 1024
+export const maxBodyBytes = 16 * 1024 * 1024
 
 const statusOf: Readonly<Record<ErrorCode, number>> = {
   unknown_method: 404,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { closureMethods } from './closure-methods'
 
 // The renderer's CSP forbids eval; zod must not try to compile parsers with new Function.
 z.config({ jitless: true })
@@ -29,7 +30,7 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/)
 
 /**
  * Longest text file.writeText takes, in characters: exports of figures, not bulk
- * data. (The harness's HTTP transport refuses bodies over 1 MiB sooner.)
+ * data. (The harness's HTTP transport refuses bodies over 16 MiB.)
  */
 export const maxTextFileChars = 4_000_000
 
@@ -51,7 +52,7 @@ const backupId = z.string().regex(/^backup_[A-Za-z0-9_-]{16,64}$/)
 
 /**
  * Bytes of the database export per call. Sent as base64 (4/3 larger), a chunk
- * stays well under the HTTP transport's 1 MiB body limit (maxBodyBytes).
+ * stays well under the HTTP transport's body limit (maxBodyBytes).
  */
 export const backupChunkBytes = 512 * 1024
 
@@ -416,6 +417,7 @@ export const methods = {
       bytes: z.number().int().nonnegative(),
     }),
   },
+  ...closureMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Methods = typeof methods
