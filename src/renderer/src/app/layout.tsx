@@ -12,6 +12,7 @@ const sections = [
   { to: '/cases', key: 'nav.cases', icon: 'M6 4h12v16H6zM9 8h6M9 12h6M9 16h4' },
   { to: '/review', key: 'nav.review', icon: 'M4 20V10M10 20V4M16 20v-7M22 20H2' },
   { to: '/lessons', key: 'lessons.nav', icon: 'M12 3a6 6 0 0 0-3.5 10.9V17h7v-3.1A6 6 0 0 0 12 3zM9.5 21h5' },
+  { to: '/packets', key: 'packets.nav', icon: 'M4 7l8-4 8 4v10l-8 4-8-4zM4 7l8 4 8-4M12 11v10' },
   { to: '/backup', key: 'backup.nav', icon: 'M4 14v5h16v-5M12 4v11M7 10l5 5 5-5' },
   { to: '/settings', key: 'nav.settings', icon: 'M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v3M12 19v3M2 12h3M19 12h3' },
 ] as const

@@ -3,6 +3,10 @@ import { AccountPage } from '../features/accounts/account-page'
 import { AccountsSection } from '../features/accounts/accounts-section'
 import { BackupPage } from '../features/backup/backup-page'
 import { CasePage, type CaseSections } from '../features/case-view/case-page'
+import { ClosureSection } from '../features/closure/closure-section'
+import { IdentitiesSettings } from '../features/closure/identities-settings'
+import { PacketsPage } from '../features/closure/packets-page'
+import { ResolutionCodesSettings } from '../features/closure/resolution-codes-settings'
 import { ChronologyPanel } from '../features/chronology/chronology-panel'
 import { EvidencePanel } from '../features/evidence/evidence-panel'
 import { CasesPage } from '../features/cases/cases-page'
@@ -34,6 +38,7 @@ const caseSections: CaseSections = ({ record, profile }) => {
           <FindingsSection record={record} profile={profile} />
         </>
       ) : null}
+      <ClosureSection record={record} profile={profile} />
       <ChronologyPanel record={record} />
       <CaseReviewPanel record={record} profile={profile} />
     </>
@@ -60,7 +65,21 @@ export function createAppRouter(): ReturnType<typeof createHashRouter> {
         { path: 'intake/:draftId', element: <IntakePage /> },
         { path: 'review', element: <ReviewPage /> },
         { path: 'lessons', element: <LessonsPage /> },
-        { path: 'settings', element: <SettingsPage sections={<QuestionGuideSettings />} /> },
+        {
+          path: 'settings',
+          element: (
+            <SettingsPage
+              sections={
+                <>
+                  <QuestionGuideSettings />
+                  <ResolutionCodesSettings />
+                  <IdentitiesSettings />
+                </>
+              }
+            />
+          ),
+        },
+        { path: 'packets', element: <PacketsPage /> },
         { path: 'backup', element: <BackupPage /> },
         { path: '*', element: <Navigate to="/cases" replace /> },
       ],
