@@ -127,10 +127,20 @@ describe('closure record', () => {
         `Relation ${i + 1}: ${'a'.repeat(150)}`,
       ),
     )
-    const bundle = { ...base, parties, case: { ...base.case, complaint: story } }
+    const facts = Array.from({ length: 120 }, (_, i) => ({
+      ...base.facts[1]!,
+      id: `fact-many-${i}` as (typeof base.facts)[number]['id'],
+      statement: `Факт ${i + 1}: ${'подробное описание '.repeat(4)}`,
+    }))
+    const bundle = { ...base, parties, facts, case: { ...base.case, complaint: story } }
+    let ticks = 0
+    const timer = setInterval(() => (ticks += 1), 10)
     const started = performance.now()
     const { bytes } = await renderClosureRecord({ bundle, language: 'ru', fontsDir, now, timeZone: 'UTC' })
     const elapsed = performance.now() - started
+    clearInterval(timer)
+    // Main keeps answering while a long record is drawn: the event loop gets a turn every few dozen ms.
+    expect(ticks).toBeGreaterThan(elapsed / 200)
     const pages = Number(pdfInfo(bytes).get('Pages'))
     console.info(`200-party record: ${pages} pages, ${bytes.length} bytes, ${Math.round(elapsed)} ms`)
     expect(pages).toBeGreaterThan(5)
@@ -139,6 +149,16 @@ describe('closure record', () => {
       expect(text).toContain(`стр. ${page} / ${pages}`)
       expect(text).toContain('LYON-2026-0042 · Électroménager Rhône SARL')
     }
+    // The facts table runs over pages and repeats its header on each.
+    const header = 'Формулировка Статус Источники'
+    const lastFactPage = Array.from({ length: pages }, (_, i) => i + 1).find((p) =>
+      extractPage(bytes, p).includes('Факт 120:'),
+    )
+    const firstFactPage = Array.from({ length: pages }, (_, i) => i + 1).find((p) =>
+      extractPage(bytes, p).includes('Факт 1:'),
+    )
+    expect(lastFactPage).toBeGreaterThan(firstFactPage ?? pages)
+    for (let p = firstFactPage ?? 1; p <= (lastFactPage ?? 0); p += 1) expect(extractPage(bytes, p)).toContain(header)
     const text = extractText(bytes)
     expect(text).toContain('Témoin 200 Иванов')
     // A word wider than the line is cut, not lost.

@@ -113,12 +113,16 @@ export async function renderClosureRecord(input: ClosureRecordInput): Promise<Re
   // Parties
   layout.heading(t('record.sections.parties'))
   if (bundle.parties.length === 0) layout.paragraph(none)
-  for (const party of bundle.parties) renderParty(layout, t, party, none)
+  for (const party of bundle.parties) {
+    renderParty(layout, t, party, none)
+    await layout.breathe()
+  }
 
   // Accounts
   layout.heading(t('record.sections.accounts'))
   if (bundle.accounts.length === 0) layout.paragraph(none)
   for (const account of bundle.accounts) {
+    await layout.breathe()
     const versions = bundle.accountVersions.filter((v) => v.accountId === account.id).sort((a, b) => a.n - b.n)
     const latest = versions[versions.length - 1]
     layout.heading(`${partyName(account.partyId)} — ${account.title}`, 3)
@@ -134,6 +138,7 @@ export async function renderClosureRecord(input: ClosureRecordInput): Promise<Re
   layout.heading(t('record.sections.evidence'))
   if (bundle.evidence.length === 0) layout.paragraph(none)
   for (const item of bundle.evidence) {
+    await layout.breathe()
     layout.heading(item.name, 3)
     layout.keyValue('SHA-256', item.sha256, { stacked: true, valueSize: 9 })
     layout.keyValue(t('record.fields.size'), f.bytes(item.size))
@@ -149,6 +154,7 @@ export async function renderClosureRecord(input: ClosureRecordInput): Promise<Re
   layout.heading(t('record.sections.discrepancies'))
   if (bundle.discrepancies.length === 0) layout.paragraph(none)
   for (const d of bundle.discrepancies) {
+    await layout.breathe()
     layout.heading(d.topic, 3)
     layout.keyValue(
       t('findings.discrepancies.firstSide'),
@@ -199,7 +205,7 @@ export async function renderClosureRecord(input: ClosureRecordInput): Promise<Re
       const d = bundle.discrepancies.find((x) => x.id === s.id)
       return t('findings.sources.discrepancy', { topic: d?.topic ?? t('findings.removed') })
     }
-    layout.table(
+    await layout.table(
       [
         { header: t('findings.facts.statement'), width: 4 },
         { header: t('findings.facts.status'), width: 1.4 },
@@ -245,6 +251,7 @@ export async function renderClosureRecord(input: ClosureRecordInput): Promise<Re
   const measures = bundle.tasks.filter((task) => task.kind === 'measure')
   if (measures.length === 0) layout.paragraph(none)
   for (const m of measures) {
+    await layout.breathe()
     layout.bullet(m.text, { weight: 'bold' })
     layout.keyValue(t('record.fields.owner'), orNone(m.owner), { indent: 12 })
     layout.keyValue(t('record.fields.due'), m.due ? f.dateTime(m.due) : none, { indent: 12 })
@@ -266,6 +273,7 @@ export async function renderClosureRecord(input: ClosureRecordInput): Promise<Re
   const followUps = bundle.tasks.filter((task) => task.kind === 'follow_up')
   if (followUps.length === 0) layout.paragraph(none)
   for (const task of followUps) {
+    await layout.breathe()
     const state = t(`findings.facts.followUpState.${task.status}`)
     const meta = [
       t('record.labelValue', { label: t('record.fields.owner'), value: orNone(task.owner) }),
@@ -282,7 +290,7 @@ export async function renderClosureRecord(input: ClosureRecordInput): Promise<Re
   const sent = bundle.letters.filter((l) => l.status === 'sent')
   if (sent.length === 0) layout.paragraph(none)
   else {
-    layout.table(
+    await layout.table(
       [
         { header: t('record.fields.date'), width: 1.6 },
         { header: t('record.fields.channel'), width: 1.2 },

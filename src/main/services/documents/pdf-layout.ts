@@ -13,6 +13,8 @@ const lineGap = 1.35
 const ink = rgb(0.1, 0.1, 0.12)
 const muted = rgb(0.4, 0.4, 0.45)
 const rule = rgb(0.75, 0.75, 0.78)
+/** Longest stretch of drawing without giving the event loop a turn. */
+const breathEveryMs = 40
 
 export type FontWeight = 'regular' | 'bold'
 
@@ -111,6 +113,7 @@ export async function createLayout(options: LayoutOptions): Promise<PdfLayout> {
 export class PdfLayout {
   private page: PDFPage
   private y = pageHeight - margin.top
+  private lastBreath = performance.now()
   private readonly unsupported = new Set<string>()
   private readonly widths = { regular: new Map<string, number>(), bold: new Map<string, number>() }
   private readonly segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
@@ -332,7 +335,11 @@ export class PdfLayout {
    * A table with a bold header repeated on each page it runs over; each cell
    * wraps within its column, and a row taller than a page continues on the next.
    */
-  table(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: { size?: number } = {}): void {
+  async table(
+    columns: readonly TableColumn[],
+    rows: readonly (readonly string[])[],
+    options: { size?: number } = {},
+  ): Promise<void> {
     const size = options.size ?? 9
     const padding = 4
     const total = columns.reduce((sum, c) => sum + c.width, 0)
@@ -380,6 +387,7 @@ export class PdfLayout {
     this.ensure((headerRows + 2) * height)
     drawHeader()
     for (const row of rows) {
+      await this.breathe()
       const cells = columns.map((_, i) =>
         this.wrap(this.clean(row[i] ?? ''), 'regular', size, (widths[i] ?? 0) - padding * 2),
       )
@@ -398,6 +406,16 @@ export class PdfLayout {
       }
       drawRule()
     }
+  }
+
+  /**
+   * Lets the event loop run when the layout has held it for a while: a long
+   * record takes seconds to draw, and main must keep answering the window meanwhile.
+   */
+  async breathe(): Promise<void> {
+    if (performance.now() - this.lastBreath < breathEveryMs) return
+    await new Promise((resolve) => setImmediate(resolve))
+    this.lastBreath = performance.now()
   }
 
   /** Characters met so far that the fonts cannot draw. */
