@@ -207,3 +207,20 @@ describe('closure record', () => {
     expect(text).toContain('Investigation')
   })
 })
+
+describe('closure record, ready for signing', () => {
+  it('takes the signature placeholder of @signpdf/placeholder-plain, which reads classic cross-reference tables only', async () => {
+    const { plainAddPlaceholder } = await import('@signpdf/placeholder-plain')
+    const { bytes } = await renderClosureRecord({ bundle: richBundle(), language: 'vi', fontsDir, now })
+    const withPlaceholder = plainAddPlaceholder({
+      pdfBuffer: Buffer.from(bytes),
+      reason: 'Closure',
+      contactInfo: 'd.sokolov@example.org',
+      name: russianHandler,
+      location: 'Lyon',
+    })
+    expect(rawPdf(withPlaceholder)).toContain('/ByteRange')
+    // The record still reads the same once the placeholder is in.
+    expect(extractText(withPlaceholder)).toContain(collapse(customerSentence))
+  })
+})

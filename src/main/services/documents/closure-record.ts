@@ -370,7 +370,7 @@ function responsibilityLine(
   f: Formatters,
   partyName: (id: string | null) => string,
 ): string {
-  const who = r.kind === 'party' ? partyName(r.partyId) : t(`record.responsibleKinds.${r.kind}`)
+  const who = r.kind === 'party' && r.partyId ? partyName(r.partyId) : t(`record.responsibleKinds.${r.kind}`)
   const share = r.share === null ? '' : ` (${f.percent(r.share)})`
   return `${who}${share}${r.note.trim() ? ` — ${r.note}` : ''}`
 }
