@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,15 +22,17 @@ export function hasTool(name: string): boolean {
   }
 }
 
-/** Runs a tool; returns its exit status and both outputs instead of throwing. */
+/** Runs a tool; returns its exit status and both outputs (openssl reports success on stderr). */
 export function run(command: string, args: string[]): { status: number; out: string } {
-  try {
-    const out = execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
-    return { status: 0, out }
-  } catch (error) {
-    const e = error as { status?: number; stdout?: string; stderr?: string }
-    return { status: e.status ?? 1, out: `${e.stdout ?? ''}${e.stderr ?? ''}` }
-  }
+  const result = spawnSync(command, args, { encoding: 'utf8' })
+  return { status: result.status ?? 1, out: `${result.stdout ?? ''}${result.stderr ?? ''}` }
+}
+
+/** A copy with one byte changed, as damage or tampering would leave it. */
+export function flipByte(bytes: Uint8Array, index: number, mask = 0x01): Uint8Array {
+  const copy = bytes.slice()
+  copy[index] = copy[index]! ^ mask
+  return copy
 }
 
 export function scratchDir(label: string): { readonly dir: string; remove(): void } {
