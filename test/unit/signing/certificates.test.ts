@@ -67,6 +67,8 @@ describe('self-signed identities', () => {
     expect(text.out).toContain('E-mail Protection')
     expect(text.out).toContain('email:signer@example.org')
     expect(text.out).toContain('Subject Key Identifier')
+    // one attribute per RDN: readers print "CN = …, O = …", not a multi-valued "CN=…+O=…"
+    expect(text.out).toContain('Subject: CN = Test ecdsa-p256, O = Redress QA, emailAddress = signer@example.org')
     const fingerprint = run('openssl', ['x509', '-in', path, '-noout', '-fingerprint', '-sha256'])
     expect(fingerprint.out.trim()).toBe(
       `sha256 Fingerprint=${describeCertificate(identity.certificateDer).fingerprint}`,

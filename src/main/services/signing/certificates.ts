@@ -98,7 +98,11 @@ function relativeDistinguishedNames(fields: NameFields): pkijs.RelativeDistingui
   const typesAndValues = [attribute(OID_CN, new asn1js.Utf8String({ value: fields.name }))]
   if (fields.organisation) typesAndValues.push(attribute(OID_O, new asn1js.Utf8String({ value: fields.organisation })))
   if (fields.email) typesAndValues.push(attribute(OID_EMAIL, new asn1js.IA5String({ value: fields.email })))
-  return new pkijs.RelativeDistinguishedNames({ typesAndValues })
+  // pkijs would put every attribute in one multi-valued RDN ("CN=…+O=…"); one RDN each is the norm
+  const name = new asn1js.Sequence({
+    value: typesAndValues.map((item) => new asn1js.Set({ value: [item.toSchema()] })),
+  })
+  return pkijs.RelativeDistinguishedNames.fromBER(name.toBER(false))
 }
 
 function extension(extnID: string, critical: boolean, value: asn1js.BaseBlock): pkijs.Extension {
