@@ -50,7 +50,7 @@ beforeAll(async () => {
   })
 })
 
-/** The byte offset of the first page content stream's data: what a reader sees as the page. */
+/** An offset inside the first stream's data (the page's text or its font): bytes a reader renders. */
 function pageContentOffset(pdf: Uint8Array): number {
   const text = Buffer.from(pdf).toString('latin1')
   return text.indexOf('stream', text.indexOf('/Length')) + 'stream\n'.length + 4
@@ -73,6 +73,11 @@ describe('signing a PDF', () => {
     expect(verifyPdfSignatures(broken)).toEqual([
       expect.objectContaining({ index: 0, valid: false, problem: 'byte_range_invalid' }),
     ])
+    // a gap that frames some other hex string than the signature's /Contents
+    const elsewhere = new TextEncoder().encode(
+      '%PDF-1.7\n1 0 obj << /ByteRange [0 66 72 17] /Contents <00> /Other <abcd> >> endobj\n%%EOF\n',
+    )
+    expect(verifyPdfSignatures(elsewhere)[0]).toMatchObject({ valid: false, problem: 'byte_range_invalid' })
   })
 
   it('keeps the investigator’s signature valid when the manager countersigns; the last covers all', () => {

@@ -11,7 +11,7 @@ import * as pkijs from 'pkijs'
 import forge from 'node-forge'
 import { AppError } from '../../../shared/contract/errors'
 
-/** Key types a new self-signed identity can have; RSA is the default, every PDF reader checks it. */
+/** Key types a new self-signed identity can have; pdfsig and openssl verify both (RSA is the most widely supported). */
 export type NewKeyAlgorithm = 'ecdsa-p256' | 'rsa-3072'
 
 /** A key type as read from any certificate. */

@@ -196,6 +196,7 @@ function checkSignature(pdf: Uint8Array, position: number, numbers: number[], in
     c + d <= pdf.length &&
     pdf[b] === 0x3c &&
     pdf[c - 1] === 0x3e &&
+    /\/Contents\s*$/.test(latin1(pdf, Math.max(0, b - 16), b)) &&
     // the /ByteRange itself must be among the signed bytes
     (position < b || position >= c)
   if (!wellFormed) return { ...base, problem: 'byte_range_invalid' }
