@@ -57,6 +57,15 @@ const statusOf: Readonly<Record<ErrorCode, number>> = {
   backup_tampered: 422,
   backup_unsupported: 422,
   vault_damaged: 500,
+  pkcs12_wrong_password: 422,
+  pkcs12_unreadable: 422,
+  pkcs12_no_key: 422,
+  pkcs12_key_mismatch: 422,
+  identity_wrong_passphrase: 422,
+  identity_passphrase_too_short: 400,
+  identity_protection_unavailable: 503,
+  identity_unreadable: 500,
+  certificate_unreadable: 422,
 }
 
 /**

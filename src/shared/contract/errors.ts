@@ -29,6 +29,24 @@ export const errorCodes = [
   'backup_unsupported',
   /** A file in the vault no longer matches its fingerprint, so it cannot be backed up as it was (names it). */
   'vault_damaged',
+  /** The password typed for a PKCS#12 file (.p12/.pfx) does not open it. */
+  'pkcs12_wrong_password',
+  /** The file given as PKCS#12 is not one, or uses a format that cannot be read. */
+  'pkcs12_unreadable',
+  /** The PKCS#12 file opens but holds no private key (a certificate alone cannot sign). */
+  'pkcs12_no_key',
+  /** The private key in the PKCS#12 file does not belong to its certificate. */
+  'pkcs12_key_mismatch',
+  /** The passphrase typed does not open the stored signing key. */
+  'identity_wrong_passphrase',
+  /** A new passphrase protecting a signing key is under 8 characters. */
+  'identity_passphrase_too_short',
+  /** The operating system cannot protect keys (no keychain/keyring); a passphrase is needed instead. */
+  'identity_protection_unavailable',
+  /** A stored signing identity is damaged (corrupt file or sealed key). */
+  'identity_unreadable',
+  /** The file given as a certificate is neither a PEM nor a DER X.509 certificate. */
+  'certificate_unreadable',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]
