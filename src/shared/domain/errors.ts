@@ -1,6 +1,13 @@
 /** Why a domain rule refused something; stable strings that the UI can translate and tests can match. */
 export type DomainErrorCode =
-  'transition_refused' | 'invalid_date' | 'invalid_time_zone' | 'invalid_settings' | 'wrong_chain' | 'not_json'
+  | 'transition_refused'
+  | 'invalid_date'
+  | 'invalid_time_zone'
+  | 'invalid_settings'
+  | 'wrong_chain'
+  | 'not_json'
+  | 'letter_sent'
+  | 'not_a_measure'
 
 /**
  * A broken business rule (a refused status move, an entry appended to the wrong
