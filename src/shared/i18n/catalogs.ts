@@ -18,6 +18,7 @@ import enInvestigation from './locales/en/investigation.json'
 import enBackup from './locales/en/backup.json'
 import enFindings from './locales/en/findings.json'
 import enCasework from './locales/en/casework.json'
+import enResolution from './locales/en/resolution.json'
 import frCommon from './locales/fr/common.json'
 import frCases from './locales/fr/cases.json'
 import frReview from './locales/fr/review.json'
@@ -32,6 +33,7 @@ import frInvestigation from './locales/fr/investigation.json'
 import frBackup from './locales/fr/backup.json'
 import frFindings from './locales/fr/findings.json'
 import frCasework from './locales/fr/casework.json'
+import frResolution from './locales/fr/resolution.json'
 import viCommon from './locales/vi/common.json'
 import viCases from './locales/vi/cases.json'
 import viReview from './locales/vi/review.json'
@@ -46,6 +48,7 @@ import viInvestigation from './locales/vi/investigation.json'
 import viBackup from './locales/vi/backup.json'
 import viFindings from './locales/vi/findings.json'
 import viCasework from './locales/vi/casework.json'
+import viResolution from './locales/vi/resolution.json'
 import ruCommon from './locales/ru/common.json'
 import ruCases from './locales/ru/cases.json'
 import ruReview from './locales/ru/review.json'
@@ -60,6 +63,7 @@ import ruInvestigation from './locales/ru/investigation.json'
 import ruBackup from './locales/ru/backup.json'
 import ruFindings from './locales/ru/findings.json'
 import ruCasework from './locales/ru/casework.json'
+import ruResolution from './locales/ru/resolution.json'
 
 export type Catalog = Readonly<Record<string, unknown>>
 
@@ -79,6 +83,7 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...enBackup,
     ...enFindings,
     ...enCasework,
+    ...enResolution,
   },
   fr: {
     ...frCommon,
@@ -95,6 +100,7 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...frBackup,
     ...frFindings,
     ...frCasework,
+    ...frResolution,
   },
   vi: {
     ...viCommon,
@@ -111,6 +117,7 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...viBackup,
     ...viFindings,
     ...viCasework,
+    ...viResolution,
   },
   ru: {
     ...ruCommon,
@@ -127,5 +134,6 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...ruBackup,
     ...ruFindings,
     ...ruCasework,
+    ...ruResolution,
   },
 }
