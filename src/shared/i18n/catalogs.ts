@@ -19,6 +19,7 @@ import enBackup from './locales/en/backup.json'
 import enFindings from './locales/en/findings.json'
 import enCasework from './locales/en/casework.json'
 import enResolution from './locales/en/resolution.json'
+import enRecord from './locales/en/record.json'
 import frCommon from './locales/fr/common.json'
 import frCases from './locales/fr/cases.json'
 import frReview from './locales/fr/review.json'
@@ -34,6 +35,7 @@ import frBackup from './locales/fr/backup.json'
 import frFindings from './locales/fr/findings.json'
 import frCasework from './locales/fr/casework.json'
 import frResolution from './locales/fr/resolution.json'
+import frRecord from './locales/fr/record.json'
 import viCommon from './locales/vi/common.json'
 import viCases from './locales/vi/cases.json'
 import viReview from './locales/vi/review.json'
@@ -49,6 +51,7 @@ import viBackup from './locales/vi/backup.json'
 import viFindings from './locales/vi/findings.json'
 import viCasework from './locales/vi/casework.json'
 import viResolution from './locales/vi/resolution.json'
+import viRecord from './locales/vi/record.json'
 import ruCommon from './locales/ru/common.json'
 import ruCases from './locales/ru/cases.json'
 import ruReview from './locales/ru/review.json'
@@ -64,6 +67,7 @@ import ruBackup from './locales/ru/backup.json'
 import ruFindings from './locales/ru/findings.json'
 import ruCasework from './locales/ru/casework.json'
 import ruResolution from './locales/ru/resolution.json'
+import ruRecord from './locales/ru/record.json'
 
 export type Catalog = Readonly<Record<string, unknown>>
 
@@ -84,6 +88,7 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...enFindings,
     ...enCasework,
     ...enResolution,
+    ...enRecord,
   },
   fr: {
     ...frCommon,
@@ -101,6 +106,7 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...frFindings,
     ...frCasework,
     ...frResolution,
+    ...frRecord,
   },
   vi: {
     ...viCommon,
@@ -118,6 +124,7 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...viFindings,
     ...viCasework,
     ...viResolution,
+    ...viRecord,
   },
   ru: {
     ...ruCommon,
@@ -135,5 +142,6 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...ruFindings,
     ...ruCasework,
     ...ruResolution,
+    ...ruRecord,
   },
 }
