@@ -129,6 +129,9 @@ describe('the decision form', () => {
       createdBy: '',
       updatedAt: '',
     }
+    expect(resolutionToForm(saved).compensation.map((c) => c.amount)).toEqual(['1250000', ''])
+    const cents = { ...saved, compensation: [{ kind: 'refund' as const, amount: 49.9, currency: 'EUR' }] }
+    expect(resolutionToForm(cents).compensation[0]?.amount).toBe('49.90')
     const parsed = resolutionSchema.parse(resolutionToForm(saved))
     expect(parsed).toEqual({
       responsibility: saved.responsibility,

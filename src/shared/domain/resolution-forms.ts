@@ -125,6 +125,11 @@ export const blankResponsibility: ResolutionInput['responsibility'][number] = {
 }
 export const blankCompensation: ResolutionInput['compensation'][number] = { kind: 'refund', amount: '', currency: '' }
 
+/** 49.9 as "49.90", as money is written; an amount with more decimals (a few currencies have three) stays whole. */
+function amountText(amount: number): string {
+  return Number.isInteger(amount) || Number(amount.toFixed(2)) !== amount ? String(amount) : amount.toFixed(2)
+}
+
 /** What the form shows for a saved decision, or a fresh one. */
 export function resolutionToForm(resolution: Resolution | null): ResolutionInput {
   if (!resolution)
@@ -147,7 +152,7 @@ export function resolutionToForm(resolution: Resolution | null): ResolutionInput
     decision: resolution.decision,
     compensation: resolution.compensation.map((c) => ({
       kind: c.kind,
-      amount: c.amount === null ? '' : String(c.amount),
+      amount: c.amount === null ? '' : amountText(c.amount),
       currency: c.currency ?? '',
     })),
   }

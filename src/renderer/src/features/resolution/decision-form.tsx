@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod'
+import type { TFunction } from 'i18next'
 import { useId, useState, type ReactNode } from 'react'
 import { useFieldArray, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
@@ -282,9 +283,15 @@ export function DecisionForm({
   )
 }
 
-/** A compensation line in a language: its kind translated, its amount in its currency. */
-export function compensationText(c: Compensation, kindLabel: string, locale: string): string {
-  return c.amount !== null && c.currency ? `${kindLabel}: ${formatMoney(c.amount, c.currency, locale)}` : kindLabel
+/**
+ * A compensation line in a language (t fixed to it): its kind translated, its
+ * amount in its currency, with that language's punctuation ("Remboursement : 49,90 €").
+ */
+export function compensationText(c: Compensation, t: TFunction, locale: string): string {
+  const kind = t(`caseReview.compensationKinds.${c.kind}`)
+  return c.amount !== null && c.currency
+    ? t('resolution.letter.compensationLine', { kind, amount: formatMoney(c.amount, c.currency, locale) })
+    : kind
 }
 
 /** The decision of a closed case, as it was recorded. */
@@ -335,9 +342,7 @@ export function DecisionView({
           <dd>
             {resolution.compensation.length === 0
               ? t('resolution.decision.noCompensation')
-              : resolution.compensation
-                  .map((c) => compensationText(c, t(`caseReview.compensationKinds.${c.kind}`), locale))
-                  .join(' · ')}
+              : resolution.compensation.map((c) => compensationText(c, t, locale)).join(' · ')}
           </dd>
         </dl>
       )}

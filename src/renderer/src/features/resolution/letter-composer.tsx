@@ -137,7 +137,12 @@ function Composer({
   )
   const [letterId, setLetterId] = useState<LetterId | null>(draft?.id ?? null)
   const [language, setLanguage] = useState<Language>(draft?.language ?? record.customer.language)
-  const [text, setText] = useState(() => (draft ? { subject: draft.subject, body: draft.body } : filled(language)))
+  // Null while the text is the template as filled from the case: it then follows the case (a measure
+  // added, the decision changed) until the handler types into it or saves it.
+  const [edited, setEdited] = useState<{ subject: string; body: string } | null>(
+    draft ? { subject: draft.subject, body: draft.body } : null,
+  )
+  const text = edited ?? filled(language)
   const [pending, setPending] = useState<Language | null>(null)
   const [status, setStatus] = useState<'idle' | 'saved' | 'rendering' | 'rendered'>('idle')
   const [error, setError] = useState<string | null>(null)
@@ -148,16 +153,13 @@ function Composer({
   const unsaved = !saved || saved.subject !== text.subject || saved.body !== text.body || saved.language !== language
   const unfilled = unfilledPlaceholders(`${text.subject}\n${text.body}`)
 
-  const edit = (next: { subject: string; body: string }): void => {
-    setText(next)
+  const edit = (next: { subject: string; body: string } | null): void => {
+    setEdited(next)
     setStatus('idle')
   }
   const chooseLanguage = (next: Language): void => {
-    const template = filled(language)
-    if (text.subject === template.subject && text.body === template.body) {
-      setLanguage(next)
-      edit(filled(next))
-    } else setPending(next)
+    if (edited === null) setLanguage(next)
+    else setPending(next)
   }
 
   /** Saves what is on screen (if it changed) and gives the letter it is now. */
@@ -167,6 +169,7 @@ function Composer({
       const letter =
         saved && !unsaved ? saved : await saveLetterDraft(db, record.id, actor, { language, ...text }, letterId)
       setLetterId(letter.id)
+      setEdited({ subject: letter.subject, body: letter.body })
       return letter
     } catch (failure) {
       setError(errorKeyOf(failure))
@@ -214,7 +217,7 @@ function Composer({
   return (
     <div className="stack resolution-composer">
       <p className="field__hint">{t('resolution.letter.hint')}</p>
-      <div className="form-grid">
+      <div className="resolution-narrow">
         <Field label={t('resolution.letter.language')}>
           {(p) => (
             <select {...p} value={pending ?? language} onChange={(e) => chooseLanguage(e.target.value as Language)}>
@@ -236,7 +239,7 @@ function Composer({
               className="button button--primary"
               onClick={() => {
                 setLanguage(pending)
-                edit(filled(pending))
+                edit(null)
                 setPending(null)
               }}
             >
@@ -294,7 +297,7 @@ function Composer({
         >
           {t('resolution.letter.save')}
         </button>
-        <button type="button" className="button" onClick={() => edit(filled(language))}>
+        <button type="button" className="button" onClick={() => edit(null)}>
           {t('resolution.letter.restart')}
         </button>
         <button type="button" className="button" disabled={status === 'rendering'} onClick={() => void render()}>

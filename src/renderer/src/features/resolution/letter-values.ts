@@ -33,9 +33,7 @@ export function letterValues(input: {
           compensation:
             compensation.length === 0
               ? t('caseReview.compensationKinds.none')
-              : compensation
-                  .map((c) => compensationText(c, t(`caseReview.compensationKinds.${c.kind}`), language))
-                  .join('; '),
+              : compensation.map((c) => compensationText(c, t, language)).join('; '),
         }
       : {}),
     measures: measures.length === 0 ? t('resolution.letter.noMeasures') : measures.map((m) => `– ${m.text}`).join('\n'),
