@@ -140,6 +140,42 @@ test('a French handler decides a case, plans and verifies measures, and drafts t
   await expect(measures.getByText(fr('sla.flag.overdue'), { exact: true })).toHaveCount(0)
   await expect(decision.getByLabel(fr('resolution.decision.amountFor', { n: 1 }))).toHaveValue('49.90')
 
+  // Making the PDF answers visibly: the PDF, or (while main's renderer is not assembled) a translated error.
+  await letter.getByRole('button', { name: fr('resolution.letter.render') }).click()
+  await expect(
+    letter.getByText(fr('errors.unavailable')).or(letter.getByText(fr('resolution.letter.rendered'), { exact: true })),
+  ).toBeVisible()
+
+  // Sent by email: listed as sent, read-only, and logged in the case's communications as the decision.
+  await letter.getByRole('button', { name: fr('resolution.letter.send') }).click()
+  const send = letter.getByRole('form', { name: fr('resolution.letter.sendTitle') })
+  await send.getByRole('combobox', { name: fr('resolution.letter.channel') }).selectOption('email')
+  await send.getByRole('button', { name: fr('resolution.letter.confirmSend') }).click()
+  const sentList = letter.getByRole('list', { name: fr('resolution.letter.sentList') })
+  await expect(sentList.getByText(`Решение по вашему обращению ${reference}`)).toBeVisible()
+  await expect(letter.getByRole('textbox', { name: fr('resolution.letter.body') })).toHaveCount(0)
+  const communications = page.getByRole('region', { name: fr('communications.title') })
+  const logged = communications.getByRole('listitem').filter({ hasText: `Решение по вашему обращению ${reference}` })
+  await expect(logged).toBeVisible()
+  await expect(logged.getByText(fr('communications.kinds.decision'), { exact: true })).toBeVisible()
+  await shot(page, resolution, 'resolution-sent-fr')
+
+  // Back to investigation, behind a confirmation: the decision is kept for when the case returns.
+  await resolution.getByRole('button', { name: fr('resolution.back') }).click()
+  await page
+    .getByRole('dialog', { name: fr('resolution.backConfirm') })
+    .getByRole('button', { name: fr('resolution.backYes') })
+    .click()
+  await expect(resolution.getByText(fr('resolution.notYet'))).toBeVisible()
+  await resolution.getByRole('button', { name: fr('resolution.move') }).click()
+  await page
+    .getByRole('dialog', { name: fr('resolution.moveConfirm') })
+    .getByRole('button', { name: fr('resolution.moveYes') })
+    .click()
+  await expect(decision.getByLabel(fr('resolution.decision.text'))).toHaveValue(
+    'Nous remboursons la lampe, sans les frais de livraison.',
+  )
+
   // Vietnamese labels are the longest: a look at the layout (not an assertion).
   if (process.env['REDRESS_SHOTS']) {
     await page.getByLabel(fr('language.label')).first().selectOption('vi')
