@@ -101,6 +101,13 @@ test('a French handler decides a case, plans and verifies measures, and drafts t
   await expect(soonItem.getByText(fr('sla.flag.overdue'), { exact: true })).toHaveCount(0)
   await shot(page, resolution, 'resolution-plan-fr')
 
+  // A measure's owner changes hands before it is done.
+  await soonItem.getByRole('button', { name: fr('resolution.plan.edit') }).click()
+  const editForm = soonItem.getByRole('form', { name: fr('resolution.plan.editTitle', { text: soon }) })
+  await editForm.getByLabel(fr('resolution.plan.owner')).fill('Paul Girard')
+  await editForm.getByRole('button', { name: fr('resolution.plan.update') }).click()
+  await expect(soonItem.getByText(/Responsable : Paul Girard/)).toBeVisible()
+
   const verify = async (item: typeof lateItem, text: string, note: string): Promise<void> => {
     await item.getByRole('button', { name: fr('resolution.plan.verify') }).click()
     const form = item.getByRole('form', { name: fr('resolution.plan.verifyTitle', { text }) })
@@ -145,6 +152,7 @@ test('a French handler decides a case, plans and verifies measures, and drafts t
   await expect(
     letter.getByText(fr('errors.unavailable')).or(letter.getByText(fr('resolution.letter.rendered'), { exact: true })),
   ).toBeVisible()
+  await shot(page, letter, 'resolution-render-fr')
 
   // Sent by email: listed as sent, read-only, and logged in the case's communications as the decision.
   await letter.getByRole('button', { name: fr('resolution.letter.send') }).click()

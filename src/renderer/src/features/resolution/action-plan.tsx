@@ -18,7 +18,7 @@ import { Field } from '../../components/field'
 import { SaveFailed } from '../../components/save-failed'
 import type { Actor } from '../../db/cases-repo'
 import { db } from '../../db/db'
-import { addMeasure, clearVerification, verifyMeasure } from '../../db/resolution-repo'
+import { addMeasure, clearVerification, updateMeasure, verifyMeasure } from '../../db/resolution-repo'
 import { useNow } from '../../hooks/use-now'
 import { fromLocalInput, toLocalInput } from '../../lib/dates'
 import { formatDate, formatDateTime } from '../../lib/format'
@@ -57,7 +57,9 @@ export function ActionPlan({ caseId, data, actor }: { caseId: CaseId; data: Reso
       ) : null}
       {adding ? (
         <MeasureForm
-          owner={actor.name}
+          initial={{ text: '', owner: actor.name, due: '' }}
+          title={t('resolution.plan.addTitle')}
+          submitLabel={t('resolution.plan.save')}
           onCancel={() => setAdding(false)}
           onSave={async (values) => {
             await addMeasure(db, caseId, actor, values)
@@ -70,11 +72,15 @@ export function ActionPlan({ caseId, data, actor }: { caseId: CaseId; data: Reso
 }
 
 function MeasureForm({
-  owner,
+  initial,
+  title,
+  submitLabel,
   onSave,
   onCancel,
 }: {
-  owner: string
+  initial: MeasureInput
+  title: string
+  submitLabel: string
   onSave: (values: MeasureValues) => Promise<void>
   onCancel: () => void
 }): ReactNode {
@@ -86,7 +92,7 @@ function MeasureForm({
     formState: { errors, isSubmitting },
   } = useForm<MeasureInput, unknown, MeasureValues>({
     resolver: zodResolver(measureSchema),
-    defaultValues: { text: '', owner, due: '' },
+    defaultValues: initial,
   })
   const submit = handleSubmit(async (values) => {
     setFailed(false)
@@ -98,7 +104,7 @@ function MeasureForm({
     }
   })
   return (
-    <form noValidate aria-label={t('resolution.plan.addTitle')} className="stack" onSubmit={(e) => void submit(e)}>
+    <form noValidate aria-label={title} className="stack resolution-subform" onSubmit={(e) => void submit(e)}>
       <div className="form-grid">
         <Field label={t('resolution.plan.text')} error={errors.text?.message} required className="form-grid__full">
           {(p) => <textarea {...p} rows={2} {...register('text')} />}
@@ -113,7 +119,7 @@ function MeasureForm({
       <SaveFailed failed={failed} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {t('resolution.plan.save')}
+          {submitLabel}
         </button>
         <button type="button" className="button" onClick={onCancel}>
           {t('resolution.cancel')}
@@ -139,6 +145,7 @@ function MeasureItem({
   const id = useId()
   const locale = i18n.language
   const [verifying, setVerifying] = useState(false)
+  const [editing, setEditing] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const verification = measure.verification
   const evidenceName = verification?.evidenceId
@@ -180,7 +187,18 @@ function MeasureItem({
           {t(error)}
         </p>
       ) : null}
-      {readOnly ? null : verification ? (
+      {readOnly ? null : editing ? (
+        <MeasureForm
+          initial={{ text: measure.text, owner: measure.owner, due: measure.due ?? '' }}
+          title={t('resolution.plan.editTitle', { text: measure.text })}
+          submitLabel={t('resolution.plan.update')}
+          onCancel={() => setEditing(false)}
+          onSave={async (values) => {
+            await updateMeasure(db, measure.id, actor, values)
+            setEditing(false)
+          }}
+        />
+      ) : verification ? (
         <div className="form-actions">
           <button type="button" className="link-button" aria-describedby={`${id}-text`} onClick={() => void clear()}>
             {t('resolution.plan.clear')}
@@ -206,6 +224,9 @@ function MeasureItem({
             onClick={() => setVerifying(true)}
           >
             {t('resolution.plan.verify')}
+          </button>
+          <button type="button" className="button" aria-describedby={`${id}-text`} onClick={() => setEditing(true)}>
+            {t('resolution.plan.edit')}
           </button>
         </div>
       )}
