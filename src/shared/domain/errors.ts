@@ -19,6 +19,8 @@ export type DomainErrorCode =
   | 'import_invalid'
   /** Import: another case holds the reference, or the packet's history does not continue this one's. */
   | 'import_conflict'
+  | 'letter_sent'
+  | 'not_a_measure'
 
 /**
  * A broken business rule (a refused status move, an entry appended to the wrong

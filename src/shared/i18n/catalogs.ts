@@ -19,6 +19,7 @@ import enBackup from './locales/en/backup.json'
 import enFindings from './locales/en/findings.json'
 import enCasework from './locales/en/casework.json'
 import enClosure from './locales/en/closure.json'
+import enResolution from './locales/en/resolution.json'
 import enRecord from './locales/en/record.json'
 import frCommon from './locales/fr/common.json'
 import frCases from './locales/fr/cases.json'
@@ -35,6 +36,7 @@ import frBackup from './locales/fr/backup.json'
 import frFindings from './locales/fr/findings.json'
 import frCasework from './locales/fr/casework.json'
 import frClosure from './locales/fr/closure.json'
+import frResolution from './locales/fr/resolution.json'
 import frRecord from './locales/fr/record.json'
 import viCommon from './locales/vi/common.json'
 import viCases from './locales/vi/cases.json'
@@ -51,6 +53,7 @@ import viBackup from './locales/vi/backup.json'
 import viFindings from './locales/vi/findings.json'
 import viCasework from './locales/vi/casework.json'
 import viClosure from './locales/vi/closure.json'
+import viResolution from './locales/vi/resolution.json'
 import viRecord from './locales/vi/record.json'
 import ruCommon from './locales/ru/common.json'
 import ruCases from './locales/ru/cases.json'
@@ -67,6 +70,7 @@ import ruBackup from './locales/ru/backup.json'
 import ruFindings from './locales/ru/findings.json'
 import ruCasework from './locales/ru/casework.json'
 import ruClosure from './locales/ru/closure.json'
+import ruResolution from './locales/ru/resolution.json'
 import ruRecord from './locales/ru/record.json'
 
 export type Catalog = Readonly<Record<string, unknown>>
@@ -88,6 +92,7 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...enFindings,
     ...enCasework,
     ...enClosure,
+    ...enResolution,
     ...enRecord,
   },
   fr: {
@@ -106,6 +111,7 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...frFindings,
     ...frCasework,
     ...frClosure,
+    ...frResolution,
     ...frRecord,
   },
   vi: {
@@ -124,6 +130,7 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...viFindings,
     ...viCasework,
     ...viClosure,
+    ...viResolution,
     ...viRecord,
   },
   ru: {
@@ -142,6 +149,7 @@ export const catalogs: Readonly<Record<Language, Catalog>> = {
     ...ruFindings,
     ...ruCasework,
     ...ruClosure,
+    ...ruResolution,
     ...ruRecord,
   },
 }

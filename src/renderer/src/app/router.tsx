@@ -16,6 +16,7 @@ import { InterviewPage } from '../features/interviews/interview-page'
 import { InterviewsSection } from '../features/interviews/interviews-section'
 import { QuestionGuideSettings } from '../features/interviews/question-guide-settings'
 import { PartiesSection } from '../features/parties/parties-section'
+import { ResolutionSection } from '../features/resolution/resolution-section'
 import { IntakePage, NewIntakeRedirect } from '../features/intake/intake-page'
 import { CaseReviewPanel } from '../features/review/case-review-panel'
 import { LessonsPage } from '../features/review/lessons-page'
@@ -23,7 +24,7 @@ import { ReviewPage } from '../features/review/review-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { Layout } from './layout'
 
-/** The investigation, evidence, chronology and the review's survey and lessons join the case page here, so no feature imports another. */
+/** The investigation, the resolution, evidence, chronology and the review's survey and lessons join the case page here, so no feature imports another. */
 const caseSections: CaseSections = ({ record, profile }) => {
   // Parties, interviews, accounts and findings begin once triage sends the case to investigation.
   const investigated = record.status === 'investigation' || record.status === 'resolution' || record.status === 'closed'
@@ -36,6 +37,7 @@ const caseSections: CaseSections = ({ record, profile }) => {
           <InterviewsSection record={record} profile={profile} />
           <AccountsSection record={record} profile={profile} />
           <FindingsSection record={record} profile={profile} />
+          <ResolutionSection record={record} profile={profile} />
         </>
       ) : null}
       <ClosureSection record={record} profile={profile} />
