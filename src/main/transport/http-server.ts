@@ -57,6 +57,7 @@ const statusOf: Readonly<Record<ErrorCode, number>> = {
   backup_tampered: 422,
   backup_unsupported: 422,
   vault_damaged: 500,
+  packet_evidence_changed: 500,
 }
 
 /**

@@ -29,6 +29,8 @@ export const errorCodes = [
   'backup_unsupported',
   /** A file in the vault no longer matches its fingerprint, so it cannot be backed up as it was (names it). */
   'vault_damaged',
+  /** A file going into a closure packet no longer matches the fingerprint the vault stored it under (names it). */
+  'packet_evidence_changed',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]
