@@ -245,7 +245,6 @@ export async function verifyPacket(zipPath: string, options: VerifyPacketOptions
     folder = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'redress-verify-'))
     reader = await open(zipPath, 'r')
     const extracted = await extractAll(zip, reader, scan.entries, folder, options, fail)
-    if (extracted === null) return refused(root)
     if (!checks.some((check) => check.check === 'zip')) pass('zip')
 
     const caseRef = await checkBag(extracted, fail, pass)
@@ -394,7 +393,7 @@ export function nameProblems(name: string): PacketProblem[] {
 
 /**
  * Extracts every file into `folder` (the bag folder's content), hashing and
- * CRC'ing on the way. Returns null when the archive itself could not be read.
+ * CRC'ing on the way; an entry that cannot be read is reported and left out.
  */
 async function extractAll(
   zip: ZipFile,
@@ -403,7 +402,7 @@ async function extractAll(
   folder: string,
   options: VerifyPacketOptions,
   fail: (check: PacketCheckName, subject: string | null, problem: PacketProblem) => void,
-): Promise<Map<string, Extracted> | null> {
+): Promise<Map<string, Extracted>> {
   const { signal } = options
   const files = entries.filter((scanned) => !scanned.isDirectory)
   const total = files.reduce((sum, scanned) => sum + scanned.entry.uncompressedSize, 0)
@@ -533,11 +532,12 @@ type Pass = (check: PacketCheckName, subject?: string | null) => void
 /** bagit.txt as RFC 8493 §2.1.1 has it, and Payload-Oxum against the payload; returns External-Identifier. */
 async function checkBag(extracted: Map<string, Extracted>, fail: Fail, pass: Pass): Promise<string | null> {
   let failed = false
-  const bagit = await readText(extracted, bagitTxtName)
-  if (typeof bagit !== 'string') {
-    fail('bag', bagitTxtName, bagit)
+  const bagitRead = await readText(extracted, bagitTxtName)
+  if ('problem' in bagitRead) {
+    fail('bag', bagitTxtName, bagitRead.problem)
     failed = true
   } else {
+    const bagit = bagitRead.text
     const parsed = parseTagFile(bagit)
     const labels = parsed.ok ? parsed.elements.map(([label]) => label) : []
     const version = parsed.ok ? parsed.elements.find(([label]) => label === 'BagIt-Version')?.[1] : undefined
@@ -556,12 +556,12 @@ async function checkBag(extracted: Map<string, Extracted>, fail: Fail, pass: Pas
   }
 
   let caseRef: string | null = null
-  const info = await readText(extracted, bagInfoName)
-  if (typeof info !== 'string') {
-    fail('bag', bagInfoName, info)
+  const infoRead = await readText(extracted, bagInfoName)
+  if ('problem' in infoRead) {
+    fail('bag', bagInfoName, infoRead.problem)
     failed = true
   } else {
-    const parsed = parseTagFile(info)
+    const parsed = parseTagFile(infoRead.text)
     if (!parsed.ok) {
       fail('bag', bagInfoName, 'bad_bag_info')
       failed = true
@@ -629,11 +629,12 @@ async function checkManifest(
     return
   }
   let failed = false
-  const text = await readText(extracted, manifestName)
-  if (typeof text !== 'string') {
-    fail(check, manifestName, text === 'too_large' ? 'too_large' : 'bad_manifest_line')
+  const textRead = await readText(extracted, manifestName)
+  if ('problem' in textRead) {
+    fail(check, manifestName, textRead.problem === 'too_large' ? 'too_large' : 'bad_manifest_line')
     return
   }
+  const text = textRead.text
   const { lines, badLines } = parseManifest(text)
   for (const line of badLines) {
     fail(check, `${manifestName} line ${line}`, 'bad_manifest_line')
@@ -760,11 +761,12 @@ async function checkPdf(
 
 /** One AuditEntry a line; every chain in the log unbroken from its first entry. */
 async function checkAuditLog(extracted: Map<string, Extracted>, fail: Fail, pass: Pass): Promise<void> {
-  const text = await readText(extracted, payloadAudit)
-  if (typeof text !== 'string') {
-    fail('audit_chain', payloadAudit, text)
+  const textRead = await readText(extracted, payloadAudit)
+  if ('problem' in textRead) {
+    fail('audit_chain', payloadAudit, textRead.problem)
     return
   }
+  const text = textRead.text
   const chains = new Map<string, AuditEntry[]>()
   let failed = false
   const lines = text.split('\n')
@@ -818,11 +820,12 @@ function isAuditEntry(value: unknown): value is AuditEntry {
 
 /** case.json names the Redress case schema, in a version this build can read. */
 async function checkCaseJson(extracted: Map<string, Extracted>, fail: Fail, pass: Pass): Promise<void> {
-  const text = await readText(extracted, payloadCase)
-  if (typeof text !== 'string') {
-    fail('case_json', payloadCase, text)
+  const textRead = await readText(extracted, payloadCase)
+  if ('problem' in textRead) {
+    fail('case_json', payloadCase, textRead.problem)
     return
   }
+  const text = textRead.text
   let json: unknown
   try {
     json = JSON.parse(text)
@@ -887,15 +890,15 @@ async function readBytes(file: Extracted): Promise<Uint8Array | 'too_large'> {
 async function readText(
   extracted: Map<string, Extracted>,
   path: string,
-): Promise<string | 'missing_file' | 'too_large' | 'bad_json'> {
+): Promise<{ text: string } | { problem: 'missing_file' | 'too_large' | 'bad_json' }> {
   const file = extracted.get(path)
-  if (!file) return 'missing_file'
+  if (!file) return { problem: 'missing_file' }
   const bytes = await readBytes(file)
-  if (typeof bytes === 'string') return bytes
+  if (typeof bytes === 'string') return { problem: bytes }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
   } catch {
-    return 'bad_json'
+    return { problem: 'bad_json' }
   }
 }
 
