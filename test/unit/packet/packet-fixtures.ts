@@ -249,3 +249,34 @@ export function sh(command: string, args: string[], cwd?: string): { status: num
   const result = spawnSync(command, args, { cwd, encoding: 'utf8' })
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr }
 }
+
+/** A small but complete packet: a signed record, a case, its history, a letter and two pieces of evidence. */
+export async function exportSamplePacket(
+  work: string,
+  identity: TestIdentity,
+  outputPath: string,
+  caseRef = 'RDR-2026-0007',
+): Promise<void> {
+  const { exportPacket } = await import('../../../src/main/services/packet/packet-export')
+  const vault = await mkdtemp(join(work, 'vault-'))
+  const stored = async (name: string, text: string) => {
+    const bytes = Buffer.from(text, 'utf8')
+    const path = join(vault, sha256Of(bytes))
+    await writeFile(path, bytes)
+    return { name, path, sha256: sha256Of(bytes), size: bytes.length }
+  }
+  await exportPacket({
+    outputPath,
+    organisation: 'Служба по работе с жалобами',
+    caseRef,
+    dates: { received: '2026-03-01', closed: '2026-03-30' },
+    files: {
+      caseJson: makeCaseJson(caseRef),
+      auditLog: makeAuditLog('case-7', 3),
+      closureRecordPdf: await makeSignedPdf(identity, `Closure record ${caseRef}`),
+      letters: [await stored('Ответ клиенту.pdf', '%PDF-1.7 reply')],
+      evidence: [await stored('Chụp màn hình.png', 'png bytes'), await stored('Facture n°12.pdf', 'invoice')],
+    },
+    signTagManifest: opensslSigner(identity),
+  })
+}
