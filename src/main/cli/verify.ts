@@ -76,7 +76,8 @@ export const problemMessages: Record<PacketProblem, string> = {
   missing_file: 'a file the packet must contain is missing.',
   bad_bagit_txt: 'bagit.txt does not declare BagIt version 1.0 in UTF-8.',
   bad_bag_info: 'bag-info.txt cannot be read or lacks the Payload-Oxum.',
-  oxum_mismatch: 'the payload does not have the number of files or bytes bag-info.txt records (a file was added or removed).',
+  oxum_mismatch:
+    'the payload does not have the number of files or bytes bag-info.txt records (a file was added or removed).',
   bad_manifest_line: 'a line of the manifest is not a SHA-256 digest followed by a file of the bag.',
   digest_mismatch: "the file's SHA-256 does not match the manifest: it was changed after the packet was made.",
   unlisted_file: 'the file is not listed in the manifest: it was added after the packet was made.',

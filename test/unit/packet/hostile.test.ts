@@ -91,7 +91,10 @@ describe('a hostile ZIP is refused before anything is extracted', () => {
     ['a backslash', [ok('bag/bagit.txt'), ok('bag/..\\evil.txt')], 'bag/..\\evil.txt', 'backslash'],
     [
       'a symbolic link',
-      [ok('bag/bagit.txt'), { name: 'bag/data/link', data: Buffer.from('/etc/passwd'), attributes: (0o120777 << 16) >>> 0 }],
+      [
+        ok('bag/bagit.txt'),
+        { name: 'bag/data/link', data: Buffer.from('/etc/passwd'), attributes: (0o120777 << 16) >>> 0 },
+      ],
       'bag/data/link',
       'symlink',
     ],

@@ -223,13 +223,13 @@ describe('a changed byte is reported, naming the file', () => {
 
   const evidenceName = (): string => `data/evidence/${sources.evidence[1]?.sha256}-Жалоба клиента.txt`
   const cases: Array<[string, () => string, Array<[string, string, string]>, string | null]> = [
+    ['evidence', evidenceName, [['payload_manifest', '$target', 'digest_mismatch']], 'manifest-sha256.txt'],
     [
-      'evidence',
-      evidenceName,
-      [['payload_manifest', '$target', 'digest_mismatch']],
+      'case.json',
+      () => 'data/case.json',
+      [['payload_manifest', 'data/case.json', 'digest_mismatch']],
       'manifest-sha256.txt',
     ],
-    ['case.json', () => 'data/case.json', [['payload_manifest', 'data/case.json', 'digest_mismatch']], 'manifest-sha256.txt'],
     [
       'the audit log',
       () => 'data/audit-log.jsonl',
@@ -254,7 +254,12 @@ describe('a changed byte is reported, naming the file', () => {
       [['cms_signature', '$signer', 'bad_signature']],
       'tagmanifest-sha256.txt',
     ],
-    ['bag-info.txt', () => 'bag-info.txt', [['tag_manifest', 'bag-info.txt', 'digest_mismatch']], 'tagmanifest-sha256.txt'],
+    [
+      'bag-info.txt',
+      () => 'bag-info.txt',
+      [['tag_manifest', 'bag-info.txt', 'digest_mismatch']],
+      'tagmanifest-sha256.txt',
+    ],
     ['the signature', () => 'tagmanifest-sha256.txt.p7s', [['cms_signature', '$signer', 'bad_signature']], null],
   ]
 

@@ -1,6 +1,7 @@
+import { Worker } from 'node:worker_threads'
 import { crc32 } from 'node:zlib'
 import { AppError } from '@shared/contract/errors'
-import { createInlineHasher, createWorkerHasher, type ChunkHasher } from '../vault/chunk-hasher'
+import { createInlineHasher, type ChunkHasher } from '../vault/chunk-hasher'
 import { TransferError } from '../vault/copy-and-hash'
 
 /**
@@ -13,7 +14,104 @@ const slotCount = 4
 /** Below this a hashing thread costs more to start than it saves. */
 const workerThreshold = 16 * 1024 * 1024
 
+/**
+ * What every pump of one export or verification shares: one block of chunk
+ * memory and one hashing thread, made once rather than per file (a packet of
+ * many files would otherwise hold a 32 MiB block and a thread's heap per file
+ * until the collector ran).
+ */
+export interface PumpResources {
+  readonly memory: SharedArrayBuffer
+  /** A hasher for a source of this size: inline for small ones, the shared thread for large ones. */
+  hasherFor(size: number): ChunkHasher
+  /** Stops the hashing thread, if one was started; safe twice. */
+  close(): Promise<void>
+}
+
+export function createPumpResources(): PumpResources {
+  const memory = new SharedArrayBuffer(largestChunk * slotCount)
+  let worker: ReusableWorkerHasher | null = null
+  return {
+    memory,
+    hasherFor(size) {
+      if (size < workerThreshold) return createInlineHasher(memory)
+      worker ??= createReusableWorkerHasher(memory)
+      return worker.hasher
+    },
+    async close() {
+      await worker?.close()
+      worker = null
+    },
+  }
+}
+
+// Kept as source text and started with `eval`, as in the vault's chunk-hasher: no bundle entry needed.
+// Unlike that one it starts a new hash after each digest, so one thread serves every file in turn.
+const workerSource = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { createHash } = require('node:crypto')
+const memory = new Uint8Array(workerData.memory)
+let hash = createHash('sha256')
+parentPort.on('message', (message) => {
+  if (message.length < 0) {
+    parentPort.postMessage(hash.digest('hex'))
+    hash = createHash('sha256')
+    return
+  }
+  hash.update(memory.subarray(message.offset, message.offset + message.length))
+  parentPort.postMessage(null)
+})
+`
+
+interface ReusableWorkerHasher {
+  /** Used by one pump at a time: its digest ends one file and readies the thread for the next. */
+  readonly hasher: ChunkHasher
+  close(): Promise<void>
+}
+
+function createReusableWorkerHasher(memory: SharedArrayBuffer): ReusableWorkerHasher {
+  const worker = new Worker(workerSource, { eval: true, workerData: { memory } })
+  // The worker answers in the order it was asked: a FIFO of waiting callers suffices.
+  const waiting: Array<{ resolve: (value: string | null) => void; reject: (error: Error) => void }> = []
+  let failure: Error | null = null
+  let closed = false
+  const failAll = (error: Error): void => {
+    failure ??= error
+    for (const waiter of waiting.splice(0)) waiter.reject(failure)
+  }
+  worker.on('message', (value: string | null) => waiting.shift()?.resolve(value))
+  worker.on('error', failAll)
+  worker.on('exit', () => failAll(new Error('Hashing thread stopped')))
+  const ask = (offset: number, length: number): Promise<string | null> => {
+    if (failure) return Promise.reject(failure)
+    return new Promise((resolve, reject) => {
+      waiting.push({ resolve, reject })
+      worker.postMessage({ offset, length })
+    })
+  }
+  return {
+    hasher: {
+      async update(offset, length) {
+        await ask(offset, length)
+      },
+      async digest() {
+        const digest = await ask(0, -1)
+        if (typeof digest !== 'string') throw new Error('Hashing thread answered out of order')
+        return digest
+      },
+      // The thread outlives each file; the resources close it.
+      async close() {},
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      await worker.terminate()
+    },
+  }
+}
+
 export interface PumpOptions {
+  readonly resources: PumpResources
   /** Reads up to `length` bytes at `position` of the source into `buffer` at `offset`; 0 at the end. */
   readonly read: (buffer: Buffer, offset: number, length: number, position: number) => Promise<number>
   /** Writes the chunk at `position` of the target (already offset by the caller); null only measures. */
@@ -52,9 +150,8 @@ const flushEveryBytes = 64 * 1024 * 1024
 export async function pumpChunks(options: PumpOptions): Promise<PumpResult> {
   const { read, write, signal, onProgress, limit, flush } = options
   const chunkBytes = chunkSizeFor(options.expectedSize)
-  const memory = new SharedArrayBuffer(chunkBytes * slotCount)
-  const hasher: ChunkHasher =
-    options.expectedSize >= workerThreshold ? createWorkerHasher(memory) : createInlineHasher(memory)
+  const memory = options.resources.memory
+  const hasher = options.resources.hasherFor(options.expectedSize)
 
   // A slot is free again once its chunk has been both hashed and written.
   const busy: Array<Promise<void>> = Array.from({ length: slotCount }, () => Promise.resolve())
@@ -96,6 +193,7 @@ export async function pumpChunks(options: PumpOptions): Promise<PumpResult> {
 
   let crc = 0
   let position = 0
+  let digested = false
   try {
     for (let n = 0; ; n++) {
       const slot = n % slotCount
@@ -133,11 +231,15 @@ export async function pumpChunks(options: PumpOptions): Promise<PumpResult> {
     await Promise.all(busy)
     await state.flushing
     throwIfFailed()
-    return { sha256: await hasher.digest(), crc32: crc >>> 0, bytes: position }
+    const sha256 = await hasher.digest()
+    digested = true
+    return { sha256, crc32: crc >>> 0, bytes: position }
   } finally {
     // Never leave a write in flight on a handle the caller is about to close or delete.
     await Promise.all(busy)
     await state.flushing
+    // A shared hashing thread must start the next file afresh, even after a failed one.
+    if (!digested) await hasher.digest().catch(() => {})
     await hasher.close()
   }
 }

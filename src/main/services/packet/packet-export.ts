@@ -86,8 +86,7 @@ const sha256Pattern = /^[0-9a-f]{64}$/
 
 /** A payload file before it is written: from memory or from the vault. */
 type PayloadItem =
-  | { readonly bagPath: string; readonly bytes: Uint8Array }
-  | { readonly bagPath: string; readonly source: PacketFile }
+  { readonly bagPath: string; readonly bytes: Uint8Array } | { readonly bagPath: string; readonly source: PacketFile }
 
 /**
  * Writes a case's closure packet (DESIGN §4): one ZIP holding one BagIt bag,
@@ -107,7 +106,10 @@ export async function exportPacket(options: ExportPacketOptions): Promise<Export
   const octets = payload.reduce((sum, item) => sum + sizeOf(item), 0)
   const oxum = payloadOxum(octets, payload.length)
 
-  const partial = join(dirname(options.outputPath), `${basename(options.outputPath)}.${randomBytes(6).toString('hex')}.partial`)
+  const partial = join(
+    dirname(options.outputPath),
+    `${basename(options.outputPath)}.${randomBytes(6).toString('hex')}.partial`,
+  )
   const progress = throttledProgress(octets, options.onProgress)
   let zip: ZipWriter | null = null
   try {

@@ -24,7 +24,7 @@ import {
   signatureName,
   tagManifestName,
 } from './bag'
-import { pumpChunks } from './chunk-pump'
+import { createPumpResources, pumpChunks, type PumpResources } from './chunk-pump'
 
 /** The subject of a signing certificate, as a person reads it. */
 export interface CertificateSubject {
@@ -69,14 +69,7 @@ export type VerifyPdf = (pdf: Uint8Array) => Promise<
 export type TrustOf = (certificateDer: Uint8Array) => Promise<'own' | 'organisation' | 'untrusted'>
 
 export type PacketCheckName =
-  | 'zip'
-  | 'bag'
-  | 'payload_manifest'
-  | 'tag_manifest'
-  | 'cms_signature'
-  | 'pdf_signature'
-  | 'audit_chain'
-  | 'case_json'
+  'zip' | 'bag' | 'payload_manifest' | 'tag_manifest' | 'cms_signature' | 'pdf_signature' | 'audit_chain' | 'case_json'
 
 /** Stable reasons a check fails; the CLI and the UI explain each in plain words. */
 export const packetProblems = [
@@ -236,6 +229,7 @@ export async function verifyPacket(zipPath: string, options: VerifyPacketOptions
   let folder: string | null = null
   let keep = false
   let reader: FileHandle | null = null
+  const resources = createPumpResources()
   try {
     const scan = await scanEntries(zip)
     for (const problem of scan.problems) fail('zip', problem.subject, problem.problem)
@@ -244,7 +238,7 @@ export async function verifyPacket(zipPath: string, options: VerifyPacketOptions
 
     folder = await mkdtemp(join(options.tmpDir ?? tmpdir(), 'redress-verify-'))
     reader = await open(zipPath, 'r')
-    const extracted = await extractAll(zip, reader, scan.entries, folder, options, fail)
+    const extracted = await extractAll(zip, reader, resources, scan.entries, folder, options, fail)
     if (!checks.some((check) => check.check === 'zip')) pass('zip')
 
     const caseRef = await checkBag(extracted, fail, pass)
@@ -261,6 +255,7 @@ export async function verifyPacket(zipPath: string, options: VerifyPacketOptions
     return { ok, caseRef, bagName: root, checks, signers, extractedTo: keep ? folder : null }
   } finally {
     zip.close()
+    await resources.close()
     await reader?.close().catch(() => {})
     if (folder && !keep) await rm(folder, { recursive: true, force: true })
   }
@@ -398,6 +393,7 @@ export function nameProblems(name: string): PacketProblem[] {
 async function extractAll(
   zip: ZipFile,
   reader: FileHandle,
+  resources: PumpResources,
   entries: readonly ScannedEntry[],
   folder: string,
   options: VerifyPacketOptions,
@@ -443,6 +439,7 @@ async function extractAll(
     try {
       if (entry.compressionMethod === 0) {
         result = await pumpChunks({
+          resources,
           read: async (buffer, at, length, position) =>
             (await reader.read(buffer, at, length, fileDataStart + position)).bytesRead,
           write: async (buffer, at, length, position) => {
@@ -833,7 +830,8 @@ async function checkCaseJson(extracted: Map<string, Extracted>, fail: Fail, pass
     fail('case_json', payloadCase, 'bad_json')
     return
   }
-  const head = json !== null && typeof json === 'object' ? (json as { schema?: unknown; schemaVersion?: unknown }) : null
+  const head =
+    json !== null && typeof json === 'object' ? (json as { schema?: unknown; schemaVersion?: unknown }) : null
   if (head?.schema !== caseSchemaName) {
     fail('case_json', payloadCase, 'unknown_schema')
     return

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { open, type FileHandle } from 'node:fs/promises'
 import { crc32 } from 'node:zlib'
 import { nodeVaultIo, type VaultIo } from '../vault/vault-io'
-import { pumpChunks } from './chunk-pump'
+import { createPumpResources, pumpChunks } from './chunk-pump'
 
 /**
  * Sizes and offsets at or above this go into ZIP64 fields: 0xFFFFFFFF is itself
@@ -75,6 +75,7 @@ export async function createZipWriter(path: string, options: ZipWriterOptions): 
   const { time, date } = dosDateTime(options.date)
   const unixSeconds = Math.max(0, Math.min(0xffffffff, Math.floor(options.date.getTime() / 1000)))
   const file: FileHandle = await open(path, 'wx', 0o644)
+  const resources = createPumpResources()
   const records: CentralRecord[] = []
   const names = new Set<string>()
   let position = 0
@@ -139,6 +140,7 @@ export async function createZipWriter(path: string, options: ZipWriterOptions): 
         await append(header)
         const dataStart = position
         const result = await pumpChunks({
+          resources,
           read: async (buffer, at, length, from) => (await source.read(buffer, at, length, from)).bytesRead,
           write: (buffer, at, length, to) => io.write(file, buffer, at, length, to),
           writeAt: dataStart,
@@ -200,6 +202,7 @@ export async function createZipWriter(path: string, options: ZipWriterOptions): 
       await append(end)
       await file.sync()
       closed = true
+      await resources.close()
       await file.close()
       return position
     },
@@ -207,6 +210,7 @@ export async function createZipWriter(path: string, options: ZipWriterOptions): 
     async close() {
       if (closed) return
       closed = true
+      await resources.close()
       await file.close()
     },
   }
