@@ -1,5 +1,5 @@
 // Closure packet export throughput against `zip -0 -r -q` on the same evidence and disk.
-// Usage: npm run bench:export [-- --gib 1 --files 8 --dir /some/folder --keep]
+// Usage: npm run bench:export [-- --gib 1 --files 8 --runs 3 --dir /some/folder --keep]
 //
 // Makes the evidence once (8 files of random bytes, 1 GiB in all by default),
 // exports a packet with the real exportPacket (in a child process, so its peak
@@ -12,12 +12,12 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { benchArgs, buildPacketDriver } from './bench-packet-driver.mjs'
 
-const { gib, files, dir, keep } = benchArgs(parseArgs, tmpdir)
+const { gib, files, runs, dir, keep } = benchArgs(parseArgs, tmpdir)
 const work = mkdtempSync(join(resolve(dir), 'redress-bench-export-'))
 try {
   const driver = await buildPacketDriver(work)
   const { runExportBench } = await import(driver)
-  const result = await runExportBench({ dir: work, gib, files, driver, log: (line) => console.log(line) })
+  const result = await runExportBench({ dir: work, gib, files, runs, driver, log: (line) => console.log(line) })
   console.log(`Export ${result.exportMBps} MB/s vs zip -0 ${result.zipMBps} MB/s: ratio ${result.ratio} (target ≥ 1.5)`)
   console.log(`  against zip -0 + sync (${result.zipSyncMBps} MB/s): ratio ${result.ratioWithSync}`)
   console.log(`  peak RSS ${result.peakRssMB} MB (target < 150)`)

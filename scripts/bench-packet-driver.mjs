@@ -36,6 +36,7 @@ export function benchArgs(parseArgs, tmpdir) {
     options: {
       gib: { type: 'string', default: '1' },
       files: { type: 'string', default: '8' },
+      runs: { type: 'string', default: '3' },
       dir: { type: 'string', default: tmpdir() },
       keep: { type: 'boolean', default: false },
     },

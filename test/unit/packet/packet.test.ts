@@ -196,6 +196,9 @@ describe('closure packet round trip', () => {
     expect(report.ok).toBe(true)
     const kept = report.extractedTo as string
     expect(await readFile(join(kept, 'data', 'case.json'))).toEqual(Buffer.from(sources.caseJson))
+    const evidence = sources.evidence[0]!
+    const name = `${evidence.sha256}-${evidence.name.normalize('NFC')}`
+    expect(sha256Of(await readFile(join(kept, 'data', 'evidence', name)))).toBe(evidence.sha256)
     await rm(kept, { recursive: true })
   })
 })

@@ -212,6 +212,8 @@ export async function timeVerify(options: {
   readonly zipPath: string
   readonly tmpDir: string
   readonly crypto: BenchCrypto
+  /** Extract every file, as the import does, rather than only hashing the payload. */
+  readonly keepExtracted?: boolean
 }): Promise<VerifyTiming> {
   const { crypto } = options
   const started = performance.now()
@@ -220,8 +222,10 @@ export async function timeVerify(options: {
     verifyPdf: crypto.verifyPdf,
     trustOf: crypto.trustOf,
     tmpDir: options.tmpDir,
+    keepExtracted: options.keepExtracted === true,
   })
   const seconds = (performance.now() - started) / 1000
+  if (report.extractedTo) await rm(report.extractedTo, { recursive: true, force: true })
   return {
     seconds,
     ok: report.ok,
@@ -237,6 +241,8 @@ export interface BenchOptions {
   readonly gib: number
   /** How many files the evidence is split into. */
   readonly files?: number
+  /** Runs of each side; the medians are reported. */
+  readonly runs?: number
   /**
    * Runs our side in a child process (`node <driver> <mode> <json>`), so its peak
    * memory is its own; in this process when absent (tests).
@@ -256,39 +262,45 @@ export interface ExportBenchResult {
   readonly peakRssMB: number
 }
 
-/** Export throughput against `zip -0 -r -q` over the same files (see bench-export.mjs). */
+/** Export throughput against `zip -0 -r -q` over the same files (see bench-export.mjs); medians of `runs`. */
 export async function runExportBench(options: BenchOptions): Promise<ExportBenchResult> {
   const log = options.log ?? (() => {})
   const bytes = Math.round(options.gib * 1024 * mib)
+  const runs = options.runs ?? 1
   const evidenceDir = join(options.dir, 'evidence')
   log(`Evidence: ${mb(bytes)} MB in ${options.files ?? 8} files under ${evidenceDir} …`)
   const evidence = await createBenchEvidence(evidenceDir, bytes, options.files ?? 8)
   const packet = join(options.dir, 'packet.zip')
-  await run('sync')
-
-  const ours = await inChild<ExportTiming>(options, 'export', { dir: options.dir, evidence, outputPath: packet })
-  log(
-    `exportPacket: ${ours.seconds.toFixed(2)} s, ${mbps(bytes, ours.seconds)} MB/s, peak RSS ${ours.peakRssMB.toFixed(0)} MB`,
-  )
-
-  await run('sync')
   const zipOut = join(options.dir, 'zip-0.zip')
-  await rm(zipOut, { force: true })
-  const zipSeconds = await timed('zip', ['-0', '-r', '-q', zipOut, 'evidence', '-i', '*.bin'], options.dir)
-  const syncSeconds = await timed('sync', [], options.dir)
-  await rm(zipOut, { force: true })
-  log(
-    `zip -0 -r -q: ${zipSeconds.toFixed(2)} s, ${mbps(bytes, zipSeconds)} MB/s (${syncSeconds.toFixed(2)} s more to sync)`,
-  )
-
+  const ours: ExportTiming[] = []
+  const zips: Array<{ zip: number; sync: number }> = []
+  // Alternated, so both sides share whatever else the machine is doing.
+  for (let n = 0; n < runs; n++) {
+    await run('sync')
+    const timing = await inChild<ExportTiming>(options, 'export', { dir: options.dir, evidence, outputPath: packet })
+    ours.push(timing)
+    log(
+      `exportPacket: ${timing.seconds.toFixed(2)} s, ${mbps(bytes, timing.seconds)} MB/s, peak RSS ${timing.peakRssMB.toFixed(0)} MB`,
+    )
+    await rm(packet, { force: true })
+    await run('sync')
+    const zip = await timed('zip', ['-0', '-r', '-q', zipOut, 'evidence', '-i', '*.bin'], options.dir)
+    const sync = await timed('sync', [], options.dir)
+    zips.push({ zip, sync })
+    log(`zip -0 -r -q: ${zip.toFixed(2)} s, ${mbps(bytes, zip)} MB/s (${sync.toFixed(2)} s more to sync)`)
+    await rm(zipOut, { force: true })
+  }
+  const exportSeconds = median(ours.map((timing) => timing.seconds))
+  const zipSeconds = median(zips.map((timing) => timing.zip))
+  const zipSyncSeconds = median(zips.map((timing) => timing.zip + timing.sync))
   return {
     bytes,
-    exportMBps: mbps(bytes, ours.seconds),
+    exportMBps: mbps(bytes, exportSeconds),
     zipMBps: mbps(bytes, zipSeconds),
-    zipSyncMBps: mbps(bytes, zipSeconds + syncSeconds),
-    ratio: round(zipSeconds / ours.seconds, 2),
-    ratioWithSync: round((zipSeconds + syncSeconds) / ours.seconds, 2),
-    peakRssMB: Math.round(ours.peakRssMB),
+    zipSyncMBps: mbps(bytes, zipSyncSeconds),
+    ratio: round(zipSeconds / exportSeconds, 2),
+    ratioWithSync: round(zipSyncSeconds / exportSeconds, 2),
+    peakRssMB: Math.round(Math.max(...ours.map((timing) => timing.peakRssMB))),
   }
 }
 
@@ -299,79 +311,109 @@ export interface VerifyBenchResult {
   readonly ratio: number
   readonly peakRssMB: number
   readonly verified: boolean
+  /** Verification that also extracts every file to disk, as the import does. */
+  readonly verifyExtractMBps: number
+  readonly ratioExtract: number
 }
 
-/** Verification throughput against `sha256sum -c manifest-sha256.txt` inside the extracted bag (bench-verify.mjs). */
+/**
+ * Verification throughput against `sha256sum -c manifest-sha256.txt` inside the
+ * extracted bag (bench-verify.mjs); medians of `runs`.
+ */
 export async function runVerifyBench(options: BenchOptions): Promise<VerifyBenchResult> {
   const log = options.log ?? (() => {})
   const bytes = Math.round(options.gib * 1024 * mib)
+  const runs = options.runs ?? 1
   const evidence = await createBenchEvidence(join(options.dir, 'evidence'), bytes, options.files ?? 8)
   const packet = join(options.dir, 'packet.zip')
-  if (
-    !(await stat(packet).then(
-      (info) => info.size > bytes,
-      () => false,
-    ))
-  ) {
-    log('Exporting the packet to verify …')
-    await inChild<ExportTiming>(options, 'export', { dir: options.dir, evidence, outputPath: packet })
-  }
+  log('Exporting the packet to verify …')
+  await rm(packet, { force: true })
+  await inChild<ExportTiming>(options, 'export', { dir: options.dir, evidence, outputPath: packet })
   const tmpDir = join(options.dir, 'verify-tmp')
   await mkdir(tmpDir, { recursive: true })
-  await run('sync')
-
-  const ours = await inChild<VerifyTiming>(options, 'verify', { dir: options.dir, zipPath: packet, tmpDir })
-  log(
-    `verifyPacket: ${ours.seconds.toFixed(2)} s, ${mbps(bytes, ours.seconds)} MB/s, peak RSS ${ours.peakRssMB.toFixed(0)} MB`,
-  )
-  if (ours.failed.length > 0) log(`  failed checks: ${ours.failed.join('; ')}`)
-
   const extracted = join(options.dir, 'extracted')
   await rm(extracted, { recursive: true, force: true })
   await run('unzip', ['-q', packet, '-d', extracted])
-  await run('sync')
   const bag = join(extracted, 'BENCH-0001')
-  const shaSeconds = await timed('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], bag)
-  await rm(extracted, { recursive: true, force: true })
-  log(`sha256sum -c: ${shaSeconds.toFixed(2)} s, ${mbps(bytes, shaSeconds)} MB/s`)
+  await run('sync')
 
+  const ours: VerifyTiming[] = []
+  const keeping: VerifyTiming[] = []
+  const sha: number[] = []
+  for (let n = 0; n < runs; n++) {
+    const verified = await inChild<VerifyTiming>(options, 'verify', { dir: options.dir, zipPath: packet, tmpDir })
+    ours.push(verified)
+    log(
+      `verifyPacket: ${verified.seconds.toFixed(2)} s, ${mbps(bytes, verified.seconds)} MB/s, peak RSS ${verified.peakRssMB.toFixed(0)} MB`,
+    )
+    if (verified.failed.length > 0) log(`  failed checks: ${verified.failed.join('; ')}`)
+    const kept = await inChild<VerifyTiming>(options, 'verify', {
+      dir: options.dir,
+      zipPath: packet,
+      tmpDir,
+      keepExtracted: true,
+    })
+    keeping.push(kept)
+    log(`verifyPacket extracting every file (import): ${kept.seconds.toFixed(2)} s, ${mbps(bytes, kept.seconds)} MB/s`)
+    const seconds = await timed('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], bag)
+    sha.push(seconds)
+    log(`sha256sum -c: ${seconds.toFixed(2)} s, ${mbps(bytes, seconds)} MB/s`)
+  }
+  await rm(extracted, { recursive: true, force: true })
+
+  const verifySeconds = median(ours.map((timing) => timing.seconds))
+  const keepSeconds = median(keeping.map((timing) => timing.seconds))
+  const shaSeconds = median(sha)
   return {
     bytes,
-    verifyMBps: mbps(bytes, ours.seconds),
+    verifyMBps: mbps(bytes, verifySeconds),
     sha256sumMBps: mbps(bytes, shaSeconds),
-    ratio: round(shaSeconds / ours.seconds, 2),
-    peakRssMB: Math.round(ours.peakRssMB),
-    verified: ours.ok,
+    ratio: round(shaSeconds / verifySeconds, 2),
+    peakRssMB: Math.round(Math.max(...ours.map((t) => t.peakRssMB), ...keeping.map((t) => t.peakRssMB))),
+    verified: [...ours, ...keeping].every((timing) => timing.ok),
+    verifyExtractMBps: mbps(bytes, keepSeconds),
+    ratioExtract: round(shaSeconds / keepSeconds, 2),
   }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}
+
+interface ChildInput {
+  readonly dir: string
+  readonly evidence?: PacketFile[]
+  readonly outputPath?: string
+  readonly zipPath?: string
+  readonly tmpDir?: string
+  readonly keepExtracted?: boolean
 }
 
 /** The child side of the benchmarks: `export` or `verify` with JSON options; prints one JSON line. */
 export async function runBenchChild(mode: string, json: string): Promise<void> {
-  const input = JSON.parse(json) as {
-    dir: string
-    evidence: PacketFile[]
-    outputPath: string
-    zipPath: string
-    tmpDir: string
-  }
-  const crypto = await createBenchCrypto(join(input.dir, 'crypto'))
-  const result =
-    mode === 'export'
-      ? await timeExport({ evidence: input.evidence, outputPath: input.outputPath, crypto })
-      : await timeVerify({ zipPath: input.zipPath, tmpDir: input.tmpDir, crypto })
+  const result = await runMode(mode, JSON.parse(json) as ChildInput)
   process.stdout.write(`${JSON.stringify(result)}\n`)
 }
 
-async function inChild<T>(options: BenchOptions, mode: 'export' | 'verify', input: object): Promise<T> {
-  if (!options.driver) {
-    const crypto = await createBenchCrypto(join(options.dir, 'crypto'))
-    const given = input as { evidence: PacketFile[]; outputPath: string; zipPath: string; tmpDir: string }
-    return (
-      mode === 'export'
-        ? await timeExport({ evidence: given.evidence, outputPath: given.outputPath, crypto })
-        : await timeVerify({ zipPath: given.zipPath, tmpDir: given.tmpDir, crypto })
-    ) as T
+async function runMode(mode: string, input: ChildInput): Promise<ExportTiming | VerifyTiming> {
+  const crypto = await createBenchCrypto(join(input.dir, 'crypto'))
+  if (mode === 'export') {
+    return timeExport({ evidence: input.evidence ?? [], outputPath: input.outputPath ?? '', crypto })
   }
+  return timeVerify({
+    zipPath: input.zipPath ?? '',
+    tmpDir: input.tmpDir ?? input.dir,
+    crypto,
+    keepExtracted: input.keepExtracted === true,
+  })
+}
+
+async function inChild<T>(options: BenchOptions, mode: 'export' | 'verify', input: ChildInput): Promise<T> {
+  if (!options.driver) return (await runMode(mode, input)) as T
   const driver = options.driver
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, [driver, mode, JSON.stringify(input)], {

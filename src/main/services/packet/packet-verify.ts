@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs'
 import { mkdir, mkdtemp, open, readFile, rm, type FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { Transform } from 'node:stream'
+import { Transform, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { crc32 } from 'node:zlib'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
@@ -169,7 +169,8 @@ export interface VerifyPacketOptions {
 interface Extracted {
   readonly sha256: string
   readonly size: number
-  readonly diskPath: string
+  /** Where it was extracted; null for payload bytes that were only hashed (nothing reads them back). */
+  readonly diskPath: string | null
 }
 
 interface ScannedEntry {
@@ -184,6 +185,8 @@ interface ScannedEntry {
 const payloadPdf = 'data/closure-record.pdf'
 const payloadCase = 'data/case.json'
 const payloadAudit = 'data/audit-log.jsonl'
+/** The payload files the checks read back once extracted. */
+const readBack = new Set([payloadPdf, payloadCase, payloadAudit])
 /** Files read whole into memory for their checks; a larger one is refused rather than exhausting memory. */
 const maxInMemoryBytes = 512 * 1024 * 1024
 const progressIntervalMs = 100
@@ -432,8 +435,11 @@ async function extractAll(
       continue
     }
 
-    await mkdir(dirname(diskPath), { recursive: true })
-    const target = await open(diskPath, 'wx', 0o600)
+    // Without keepExtracted, evidence and letters are only hashed: no check reads them back, and
+    // writing a gigabyte to disk only to delete it would halve the speed of a plain verification.
+    const store = options.keepExtracted === true || !relative.startsWith('data/') || readBack.has(relative)
+    if (store) await mkdir(dirname(diskPath), { recursive: true })
+    const target = store ? await open(diskPath, 'wx', 0o600) : null
     const before = done
     let result: { sha256: string; crc32: number; bytes: number }
     try {
@@ -442,13 +448,15 @@ async function extractAll(
           resources,
           read: async (buffer, at, length, position) =>
             (await reader.read(buffer, at, length, fileDataStart + position)).bytesRead,
-          write: async (buffer, at, length, position) => {
-            let written = 0
-            while (written < length) {
-              const { bytesWritten } = await target.write(buffer, at + written, length - written, position + written)
-              written += bytesWritten
-            }
-          },
+          write: target
+            ? async (buffer, at, length, position) => {
+                let written = 0
+                while (written < length) {
+                  const { bytesWritten } = await target.write(buffer, at + written, length - written, position + written)
+                  written += bytesWritten
+                }
+              }
+            : null,
           writeAt: 0,
           expectedSize: entry.uncompressedSize,
           limit: entry.compressedSize,
@@ -465,7 +473,7 @@ async function extractAll(
         })
       }
     } catch (error) {
-      await target.close()
+      await target?.close()
       if (error instanceof AppError) throw error
       const stage = error instanceof TransferError ? error.stage : 'read'
       const cause = error instanceof TransferError ? error.cause : error
@@ -478,14 +486,18 @@ async function extractAll(
       fail('zip', subject, /size|EOF|end of/i.test(messageOf(cause)) ? 'size_mismatch' : 'zip_damaged')
       continue
     }
-    await target.close()
+    await target?.close()
     done = before + entry.uncompressedSize
     if (result.bytes !== entry.uncompressedSize) {
       fail('zip', subject, 'size_mismatch')
       continue
     }
     if (result.crc32 !== entry.crc32 >>> 0) fail('zip', subject, 'crc_mismatch')
-    extracted.set(relative.normalize('NFC'), { sha256: result.sha256, size: result.bytes, diskPath })
+    extracted.set(relative.normalize('NFC'), {
+      sha256: result.sha256,
+      size: result.bytes,
+      diskPath: store ? diskPath : null,
+    })
   }
   report('', true)
   return extracted
@@ -495,7 +507,7 @@ async function extractAll(
 async function inflateEntry(
   zip: ZipFile,
   entry: Entry,
-  target: FileHandle,
+  target: FileHandle | null,
   signal: AbortSignal | undefined,
   onProgress: (bytes: number) => void,
 ): Promise<{ sha256: string; crc32: number; bytes: number }> {
@@ -512,7 +524,9 @@ async function inflateEntry(
       callback(null, chunk)
     },
   })
-  const sink = createWriteStream('', { fd: target, autoClose: false })
+  const sink = target
+    ? createWriteStream('', { fd: target, autoClose: false })
+    : new Writable({ write: (_chunk, _encoding, callback) => callback() })
   try {
     await pipeline(stream, measure, sink, signal ? { signal } : {})
   } catch (error) {
@@ -881,6 +895,7 @@ async function mergeSigners(cms: FoundSigner[], pdf: FoundSigner[], trustOf: Tru
 
 async function readBytes(file: Extracted): Promise<Uint8Array | 'too_large'> {
   if (file.size > maxInMemoryBytes) return 'too_large'
+  if (file.diskPath === null) throw new Error('Only files that were extracted can be read back')
   return readFile(file.diskPath)
 }
 
