@@ -452,7 +452,12 @@ async function extractAll(
             ? async (buffer, at, length, position) => {
                 let written = 0
                 while (written < length) {
-                  const { bytesWritten } = await target.write(buffer, at + written, length - written, position + written)
+                  const { bytesWritten } = await target.write(
+                    buffer,
+                    at + written,
+                    length - written,
+                    position + written,
+                  )
                   written += bytesWritten
                 }
               }
