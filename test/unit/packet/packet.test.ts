@@ -191,6 +191,29 @@ describe('closure packet round trip', () => {
     expect(report.checks.filter((check) => !check.ok)).toEqual([])
   })
 
+  it('still verifies once unzipped and zipped again with zip -r (deflated, with folder entries)', async () => {
+    const bag = await extract(packet)
+    const rezipped = join(work, 'rezipped.zip')
+    const zipped = sh('zip', ['-r', '-q', rezipped, caseRef], join(bag, '..'))
+    expect(zipped.status, zipped.stderr).toBe(0)
+    expect(sh('unzip', ['-v', rezipped]).stdout).toContain('Defl:N')
+    const report = await verifyPacket(rezipped, verifyOptions)
+    expect(report.checks.filter((check) => !check.ok)).toEqual([])
+    expect(report.ok).toBe(true)
+  })
+
+  it('cancelled while extracting, it throws canceled and leaves no temporary folder', async () => {
+    const controller = new AbortController()
+    const attempt = verifyPacket(packet, {
+      ...verifyOptions,
+      keepExtracted: true,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    })
+    await expect(attempt).rejects.toMatchObject({ code: 'canceled' })
+    expect(await tmpLeft()).toEqual([])
+  })
+
   it('keeps the extracted bag only when asked, for the import to read', async () => {
     const report = await verifyPacket(packet, { ...verifyOptions, keepExtracted: true })
     expect(report.ok).toBe(true)

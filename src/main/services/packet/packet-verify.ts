@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
 import { mkdir, mkdtemp, open, readFile, rm, type FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -529,17 +528,37 @@ async function inflateEntry(
       callback(null, chunk)
     },
   })
-  const sink = target
-    ? createWriteStream('', { fd: target, autoClose: false })
-    : new Writable({ write: (_chunk, _encoding, callback) => callback() })
+  let written = 0
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      if (!target) return callback()
+      writeAll(target, chunk, written).then(
+        () => {
+          written += chunk.length
+          callback()
+        },
+        (error: unknown) => callback(new TransferError('write', error)),
+      )
+    },
+  })
   try {
     await pipeline(stream, measure, sink, signal ? { signal } : {})
   } catch (error) {
     if (signal?.aborted) throw new AppError('canceled', 'Canceled')
-    const syscall = (error as { syscall?: unknown }).syscall
-    throw new TransferError(syscall === 'write' ? 'write' : 'read', error)
+    if (error instanceof TransferError) throw error
+    throw new TransferError('read', error)
   }
   return { sha256: hash.digest('hex'), crc32: crc >>> 0, bytes }
+}
+
+/** Writes all of `bytes` at `position` (POSIX allows short writes). */
+async function writeAll(target: FileHandle, bytes: Buffer, position: number): Promise<void> {
+  let done = 0
+  while (done < bytes.length) {
+    const { bytesWritten } = await target.write(bytes, done, bytes.length - done, position + done)
+    if (bytesWritten === 0) throw Object.assign(new Error('write made no progress'), { code: 'EIO' })
+    done += bytesWritten
+  }
 }
 
 type Fail = (check: PacketCheckName, subject: string | null, problem: PacketProblem) => void
