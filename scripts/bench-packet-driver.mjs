@@ -43,7 +43,9 @@ export function benchArgs(parseArgs, tmpdir) {
   })
   const gib = Number(values.gib)
   const files = Number(values.files)
-  if (!(gib > 0) || !Number.isInteger(files) || files <= 0)
-    throw new Error('--gib must be positive, --files a positive integer')
-  return { gib, files, dir: values.dir, keep: values.keep }
+  const runs = Number(values.runs)
+  if (!(gib > 0) || !Number.isInteger(files) || files <= 0 || !Number.isInteger(runs) || runs <= 0) {
+    throw new Error('--gib must be positive, --files and --runs positive integers')
+  }
+  return { gib, files, runs, dir: values.dir, keep: values.keep }
 }

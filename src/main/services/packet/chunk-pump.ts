@@ -138,7 +138,7 @@ export interface PumpResult {
 }
 
 /** Flushing as we go lets the disk write while we still read; left to the end, a 1 GiB file would sit dirty. */
-const flushEveryBytes = 64 * 1024 * 1024
+const flushEveryBytes = 32 * 1024 * 1024
 
 /**
  * One pass over a source: each chunk is read once into a reused shared buffer,
