@@ -66,6 +66,7 @@ const statusOf: Readonly<Record<ErrorCode, number>> = {
   identity_protection_unavailable: 503,
   identity_unreadable: 500,
   certificate_unreadable: 422,
+  packet_evidence_changed: 500,
 }
 
 /**

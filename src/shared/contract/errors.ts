@@ -47,6 +47,8 @@ export const errorCodes = [
   'identity_unreadable',
   /** The file given as a certificate is neither a PEM nor a DER X.509 certificate. */
   'certificate_unreadable',
+  /** A file going into a closure packet no longer matches the fingerprint the vault stored it under (names it). */
+  'packet_evidence_changed',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]
