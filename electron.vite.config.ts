@@ -42,6 +42,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           harness: resolve(__dirname, 'src/main/harness.ts'),
+          // `npm run verify`: checks a closure packet with plain Node.
+          verify: resolve(__dirname, 'src/main/verify.ts'),
         },
       },
     },

@@ -4,6 +4,8 @@ import { createHandlers } from './handlers'
 import { createAppInfoService, type AppInfo } from './services/app-info/app-info'
 import { createBackupService } from './services/backup/backup-service'
 import { createClosureService } from './services/closure/closure-service'
+import { createIdentityStore } from './services/signing/identity-store'
+import { createOsProtector, createPassphraseProtector, type OsEncryption } from './services/signing/key-protection'
 import { createDialogService, type DialogAdapter } from './services/dialogs/dialogs'
 import { createFileGrants, type FileGrants } from './services/dialogs/file-grants'
 import { createTextFileWriter } from './services/files/text-file-writer'
@@ -25,6 +27,15 @@ export interface MainAdapters {
   /** Backup settings for tests: a failing disk under the archive, a clock. */
   readonly backup?: { readonly io?: Pick<VaultIo, 'write'>; readonly now?: () => Date }
   readonly log?: { readonly error: (message: string, detail?: unknown) => void }
+  /**
+   * How signing keys are sealed: by the operating system (Electron's safeStorage),
+   * or, where there is none (the harness), by a passphrase per identity.
+   */
+  readonly keyProtection?: { readonly kind: 'os'; readonly encryption: OsEncryption }
+  /** Folder of the fonts embedded in PDFs; beside the built main bundle by default. */
+  readonly fontsDir?: string
+  /** Where packets are extracted while checked; the system's temporary folder by default. */
+  readonly tmpDir?: string
 }
 
 export interface Main {
@@ -63,7 +74,22 @@ export function composeMain(adapters: MainAdapters): Main {
     opener: createExternalOpener({ vault, dataDir: adapters.appInfo.dataDir, adapter: adapters.openPath }),
     backup,
     files: createTextFileWriter({ grants }),
-    closure: createClosureService(),
+    closure: createClosureService({
+      vault,
+      grants,
+      bus,
+      protection: adapters.keyProtection ? 'os' : 'passphrase',
+      identities: createIdentityStore({
+        dir: adapters.appInfo.dataDir,
+        protector: adapters.keyProtection
+          ? createOsProtector(adapters.keyProtection.encryption)
+          : createPassphraseProtector(),
+      }),
+      // out/main/*.js → <app>/resources/fonts (electron-vite's layout; packaged builds ship resources/ beside it).
+      fontsDir: adapters.fontsDir ?? join(__dirname, '../../resources/fonts'),
+      appVersion: adapters.appInfo.version,
+      ...(adapters.tmpDir !== undefined && { tmpDir: adapters.tmpDir }),
+    }),
   })
   return { dispatch: createDispatch(handlers, log), bus, grants, vault }
 }

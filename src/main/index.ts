@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron'
 import { ipcEventChannel } from '@shared/contract'
 import { composeMain } from './compose'
 import { createElectronDialogAdapter } from './electron-dialog-adapter'
@@ -81,6 +81,8 @@ if (!app.requestSingleInstanceLock()) {
       },
       dialogs: createElectronDialogAdapter(),
       openPath: { openPath: (path) => shell.openPath(path) },
+      // Signing keys sealed by the system's key store (Keychain, DPAPI, libsecret).
+      keyProtection: { kind: 'os', encryption: safeStorage },
     })
     // Answers Range itself: net.fetch('file://…') would break seeking (electron/electron#38749).
     protocol.handle(mediaScheme, (request) => serveMediaRequest(main.vault, request, trustedOrigins))

@@ -156,6 +156,8 @@ export const closureMethods = {
         passphrase,
         /** The record already signed by the handler, to countersign; null to render and sign a new one. */
         recordSha256: sha256.nullable(),
+        /** Labels of the resolution codes ticked, in the record's language (custom codes have no built-in label). */
+        codeLabels: z.record(z.string().max(100), z.string().max(500)).optional(),
       })
       .strict(),
     output: z.object({

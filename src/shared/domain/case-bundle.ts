@@ -1,3 +1,4 @@
+import { caseSchemaName, caseSchemaVersion } from './case-bundle-schema'
 import type { AuditEntry } from './audit'
 import type { CaseRecord, Communication } from './case'
 import type { Closure, Letter } from './closure'
@@ -16,10 +17,10 @@ import type {
 import type { Resolution } from './resolution'
 import type { Lesson, Survey } from './review'
 
-/** What `data/case.json` of a closure packet declares itself to be. */
-export const caseBundleSchema = 'redress.case'
+/** What `data/case.json` of a closure packet declares itself to be (one name with the verifier's). */
+export const caseBundleSchema = caseSchemaName
 /** Raised when the bundle's shape changes; an import refuses versions it does not know. */
-export const caseBundleVersion = 1
+export const caseBundleVersion = caseSchemaVersion
 
 /**
  * The whole case as it leaves the laptop (DESIGN section 4: `data/case.json`), and

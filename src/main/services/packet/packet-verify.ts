@@ -749,8 +749,10 @@ async function checkCms(
     return []
   }
   for (const signer of result.signers) {
-    if (signer.valid) pass('cms_signature', signer.subject.name)
-    else fail('cms_signature', signer.subject.name, 'bad_signature')
+    // A signature that cannot even be read names no signer: name the file instead.
+    const subject = signer.subject.name || signatureName
+    if (signer.valid) pass('cms_signature', subject)
+    else fail('cms_signature', subject, 'bad_signature')
   }
   return result.signers
 }
