@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { createDispatch, type Dispatch } from './dispatch'
 import { createHandlers } from './handlers'
@@ -47,6 +48,21 @@ export interface Main {
 }
 
 /**
+ * The fonts embedded in PDFs: resources/fonts of the project, found from the built
+ * bundle (out/main or out/main/chunks) or the sources; a packaged app ships them in
+ * its resources folder.
+ */
+function findFontsDir(): string {
+  const packaged = (process as { resourcesPath?: string }).resourcesPath
+  const candidates = [
+    join(__dirname, '../../resources/fonts'),
+    join(__dirname, '../../../resources/fonts'),
+    ...(packaged ? [join(packaged, 'fonts'), join(packaged, 'resources/fonts')] : []),
+  ]
+  return candidates.find((dir) => existsSync(join(dir, 'NotoSans-Regular.ttf'))) ?? candidates[0]!
+}
+
+/**
  * Builds every service and the dispatch from the adapters: the Electron app and
  * the harness share this, so both run the same main code.
  */
@@ -85,8 +101,7 @@ export function composeMain(adapters: MainAdapters): Main {
           ? createOsProtector(adapters.keyProtection.encryption)
           : createPassphraseProtector(),
       }),
-      // out/main/*.js → <app>/resources/fonts (electron-vite's layout; packaged builds ship resources/ beside it).
-      fontsDir: adapters.fontsDir ?? join(__dirname, '../../resources/fonts'),
+      fontsDir: adapters.fontsDir ?? findFontsDir(),
       appVersion: adapters.appInfo.version,
       ...(adapters.tmpDir !== undefined && { tmpDir: adapters.tmpDir }),
     }),
