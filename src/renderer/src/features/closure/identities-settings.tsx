@@ -16,6 +16,7 @@ import './closure.css'
 export function IdentitiesSettings(): ReactNode {
   const { t } = useTranslation()
   const identities = useIdentities()
+  const profile = useProfile()
   const list = identities.list
   return (
     <section className="card" id="signing-identities" aria-labelledby="identities-title">
@@ -42,7 +43,14 @@ export function IdentitiesSettings(): ReactNode {
         <p aria-busy="true">{t('app.loading')}</p>
       )}
       <div className="identity-forms">
-        <CreateIdentity passphraseNeeded={list?.protection !== 'os'} onCreated={identities.reload} />
+        {/* Once the profile is read: its name and organisation are the defaults. */}
+        {profile !== undefined ? (
+          <CreateIdentity
+            defaults={{ name: profile?.name ?? '', organisation: profile?.organisation ?? '' }}
+            passphraseNeeded={list?.protection !== 'os'}
+            onCreated={identities.reload}
+          />
+        ) : null}
         <ImportPkcs12 passphraseNeeded={list?.protection !== 'os'} onImported={identities.reload} />
       </div>
       <TrustedCertificates list={list?.trusted ?? []} onChanged={identities.reload} />
@@ -138,19 +146,20 @@ function passphraseProblem(needed: boolean, value: string, confirm: string): str
 }
 
 function CreateIdentity({
+  defaults,
   passphraseNeeded,
   onCreated,
 }: {
+  defaults: { name: string; organisation: string }
   passphraseNeeded: boolean
   onCreated: () => void
 }): ReactNode {
   const { t } = useTranslation()
   const api = useApi()
-  const profile = useProfile()
   const id = useId()
-  const [name, setName] = useState(profile?.name ?? '')
+  const [name, setName] = useState(defaults.name)
   const [email, setEmail] = useState('')
-  const [organisation, setOrganisation] = useState(profile?.organisation ?? '')
+  const [organisation, setOrganisation] = useState(defaults.organisation)
   const [algorithm, setAlgorithm] = useState<'ecdsa-p256' | 'rsa-3072'>('rsa-3072')
   const [passphrase, setPassphrase] = useState('')
   const [confirm, setConfirm] = useState('')
