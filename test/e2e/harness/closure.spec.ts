@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, launchHarness, test } from './fixtures'
 import { completeFirstRun, msg, takeComplaintIn } from './people'
 
 /** Screenshots for a person to look at, when REDRESS_SHOTS names a folder (not part of the assertions). */
@@ -35,23 +35,9 @@ test('a handler resolves, is stopped by an open discrepancy, signs; a manager co
   })
 
   // Two signing identities: the handler's and the manager's (on this machine, for the test).
-  await page.getByRole('link', { name: en('nav.settings') }).click()
+  await createIdentity(page, 'Claire Dubois', 'rsa-3072', passphrases.handler)
+  await createIdentity(page, 'Marc Lefèvre', 'ecdsa-p256', passphrases.manager)
   const identities = page.getByRole('region', { name: en('identities.title') })
-  const create = async (name: string, algorithm: 'rsa-3072' | 'ecdsa-p256', passphrase: string): Promise<void> => {
-    const form = identities.getByRole('form', { name: en('identities.create.title') })
-    await form.getByLabel(en('identities.name')).fill(name)
-    await form.getByRole('combobox', { name: en('identities.algorithm') }).selectOption(algorithm)
-    await form.getByLabel(en('identities.passphrase'), { exact: true }).fill(passphrase)
-    await form.getByLabel(en('identities.passphraseConfirm')).fill(passphrase)
-    await form.getByRole('button', { name: en('identities.create.button') }).click()
-    await expect(
-      identities.getByRole('list', { name: en('identities.listLabel') }).getByText(name, { exact: true }),
-    ).toBeVisible({
-      timeout: 20_000,
-    })
-  }
-  await create('Claire Dubois', 'rsa-3072', passphrases.handler)
-  await create('Marc Lefèvre', 'ecdsa-p256', passphrases.manager)
   // Each identity shows its fingerprint.
   await expect(identities.getByRole('list', { name: en('identities.listLabel') }).locator('code.hash')).toHaveCount(2)
   await shot(page, identities, 'identities-en')
@@ -85,28 +71,8 @@ test('a handler resolves, is stopped by an open discrepancy, signs; a manager co
   await recordConflict(page)
 
   // Resolution: the decision, two measures verified, and the Russian letter sent.
+  await decide(page, 'We refund the lamp and the delivery charge.')
   const resolution = page.getByRole('region', { name: en('resolution.title') })
-  await resolution.getByRole('button', { name: en('resolution.move') }).click()
-  await page
-    .getByRole('dialog', { name: en('resolution.moveConfirm') })
-    .getByRole('button', { name: en('resolution.moveYes') })
-    .click()
-  const decision = resolution.getByRole('form', { name: en('resolution.decision.title') })
-  await decision.getByLabel(en('resolution.decision.shareFor', { n: 1 })).fill('100')
-  await decision.getByRole('combobox', { name: en('resolution.decision.rootCause') }).selectOption('process')
-  await decision
-    .getByLabel(en('resolution.decision.rootCauseText'))
-    .fill('Fragile parcels are not checked at dispatch.')
-  await decision.getByRole('combobox', { name: en('resolution.decision.outcome') }).selectOption('upheld')
-  await decision.getByLabel(en('resolution.decision.text')).fill('We refund the lamp and the delivery charge.')
-  await decision.getByRole('button', { name: en('resolution.decision.addCompensation') }).click()
-  await decision
-    .getByRole('combobox', { name: en('resolution.decision.compensationFor', { n: 1 }) })
-    .selectOption('refund')
-  await decision.getByLabel(en('resolution.decision.amountFor', { n: 1 })).fill('59.80')
-  await decision.getByLabel(en('resolution.decision.currencyFor', { n: 1 })).fill('EUR')
-  await decision.getByRole('button', { name: en('resolution.decision.save') }).click()
-  await expect(decision.getByText(en('resolution.decision.saved'), { exact: true })).toBeVisible()
 
   const plan = resolution.getByRole('region', { name: en('resolution.plan.title') })
   const measures = ['Train packers on fragile items', 'Check fragile parcels before dispatch']
@@ -129,19 +95,7 @@ test('a handler resolves, is stopped by an open discrepancy, signs; a manager co
     await expect(item.getByText(`Seen in place: ${text.toLowerCase()}`)).toBeVisible()
   }
 
-  const letter = resolution.getByRole('region', { name: en('resolution.letter.title') })
-  await letter.getByRole('combobox', { name: en('resolution.letter.language') }).selectOption('ru')
-  await expect(letter.getByRole('textbox', { name: en('resolution.letter.body') })).toHaveValue(
-    /Уважаемый\(ая\) Ivan Petrov!/,
-  )
-  await letter.getByRole('button', { name: en('resolution.letter.save') }).click()
-  await letter.getByRole('button', { name: en('resolution.letter.render') }).click()
-  await expect(letter.getByText(en('resolution.letter.rendered'), { exact: true })).toBeVisible({ timeout: 20_000 })
-  await letter.getByRole('button', { name: en('resolution.letter.send') }).click()
-  const send = letter.getByRole('form', { name: en('resolution.letter.sendTitle') })
-  await send.getByRole('combobox', { name: en('resolution.letter.channel') }).selectOption('email')
-  await send.getByRole('button', { name: en('resolution.letter.confirmSend') }).click()
-  await expect(letter.getByRole('list', { name: en('resolution.letter.sentList') })).toBeVisible()
+  await sendRussianLetter(page)
 
   // Closure: a code, then the handler tries to sign with the discrepancy still open and is stopped.
   const closure = page.getByRole('region', { name: en('closure.title') })
@@ -247,6 +201,181 @@ test('a handler resolves, is stopped by an open discrepancy, signs; a manager co
   expect(readdirSync(join(bag, 'data', 'letters'))).toHaveLength(1)
   expect(readdirSync(join(bag, 'data', 'evidence'))[0]).toMatch(/^[0-9a-f]{64}-delivery-note\.txt$/)
 })
+
+test('a manager on another computer imports the handler’s packet, countersigns it and sends it back', async ({
+  page,
+  harness,
+  browser,
+}) => {
+  test.setTimeout(240_000)
+  const files = mkdtempSync(join(tmpdir(), 'redress-closure-e2e-'))
+  // The handler's laptop: one identity, a case decided and the letter sent, signed off.
+  await page.goto(harness.url)
+  await completeFirstRun(page, {
+    language: 'en',
+    name: 'Claire Dubois',
+    organisation: 'Maison Lumière',
+    prefix: 'LYON',
+  })
+  await createIdentity(page, 'Claire Dubois', 'ecdsa-p256', passphrases.handler)
+  await page.getByRole('link', { name: en('nav.cases') }).click()
+  await takeComplaintIn(page, 'en', {
+    customer: 'Анна Петрова',
+    phone: '+33 6 98 76 54 32',
+    address: '8 quai Saint-Antoine, 69002 Lyon',
+    eventDate: day(-4),
+    complaint: 'I was charged twice for the same lamp.',
+    remedy: 'Refund the second payment.',
+    category: 'billing',
+    triageReason: 'A double charge: to check with accounting.',
+  })
+  const heading = await page.getByRole('heading', { level: 1 }).innerText()
+  const reference = /LYON-\d{4}-\d{4}/.exec(heading)?.[0] ?? ''
+  await decide(page, 'We refund the second payment.')
+  await sendRussianLetter(page)
+  const closure = page.getByRole('region', { name: en('closure.title') })
+  await closure.getByRole('checkbox', { name: 'Refund issued' }).check()
+  await closure.getByRole('button', { name: en('closure.save') }).click()
+  await signAs(closure, 'Claire Dubois', passphrases.handler, en('closure.sign.handlerButton'))
+  await expect(closure.getByRole('region', { name: en('closure.sign.managerTitle') })).toBeVisible({ timeout: 30_000 })
+  // The packet for the manager carries the handler's signature only.
+  const exportPanel = closure.getByRole('region', { name: en('closure.export.title') })
+  await expect(exportPanel.getByText(en('closure.export.forCountersignature'))).toBeVisible()
+  await exportPanel.getByLabel(en('closure.identity.passphraseOf', { name: 'Claire Dubois' })).fill(passphrases.handler)
+  const forManager = join(files, 'for-manager.zip')
+  await harness.answerNextDialog({ kind: 'save', path: forManager })
+  await exportPanel.getByRole('button', { name: en('closure.export.button') }).click()
+  await expect(exportPanel.getByRole('status')).toContainText('for-manager.zip', { timeout: 60_000 })
+
+  // The manager's computer: another installation, another database.
+  const office = await launchHarness()
+  const context = await browser.newContext()
+  try {
+    const manager = await context.newPage()
+    await manager.goto(office.url)
+    await completeFirstRun(manager, {
+      language: 'en',
+      name: 'Marc Lefèvre',
+      organisation: 'Maison Lumière',
+      prefix: 'PARIS',
+    })
+    await createIdentity(manager, 'Marc Lefèvre', 'rsa-3072', passphrases.manager)
+    await manager.getByRole('link', { name: en('packets.nav') }).click()
+    await office.answerNextDialog({ kind: 'open', paths: [forManager] })
+    await manager.getByRole('button', { name: en('packets.import') }).click()
+    await expect(manager.getByText(en('packets.verdict.ok', { name: 'for-manager.zip', ref: reference }))).toBeVisible({
+      timeout: 60_000,
+    })
+    // This installation does not know the handler's certificate: it says so, and still shows who signed.
+    const signerRow = manager
+      .getByRole('table', { name: en('packets.signers.caption') })
+      .getByRole('row')
+      .filter({ hasText: 'Claire Dubois' })
+    await expect(signerRow.getByText(en('packets.trust.untrusted'))).toBeVisible()
+    await manager.getByRole('link', { name: en('packets.imported.open', { ref: reference }) }).click()
+
+    // Reviewed and countersigned there: the case closes on the manager's side.
+    const managerClosure = manager.getByRole('region', { name: en('closure.title') })
+    await expect(
+      managerClosure.getByRole('list', { name: en('closure.signOffs') }).getByText(/Claire Dubois/),
+    ).toBeVisible()
+    await signAs(managerClosure, 'Marc Lefèvre', passphrases.manager, en('closure.sign.managerButton'))
+    await expect(manager.locator('.badges').getByText(en('status.closed'), { exact: true })).toBeVisible({
+      timeout: 30_000,
+    })
+    const back = join(files, 'countersigned.zip')
+    const managerExport = managerClosure.getByRole('region', { name: en('closure.export.title') })
+    await managerExport
+      .getByLabel(en('closure.identity.passphraseOf', { name: 'Marc Lefèvre' }))
+      .fill(passphrases.manager)
+    await office.answerNextDialog({ kind: 'save', path: back })
+    await managerExport.getByRole('button', { name: en('closure.export.button') }).click()
+    await expect(managerExport.getByRole('status')).toContainText('countersigned.zip', { timeout: 60_000 })
+
+    // A third party checks it: both signatures in the record, the manager's seal on the packet.
+    const cli = run(process.execPath, [join(__dirname, '../../../out/main/verify.js'), back])
+    expect(cli.status, cli.stdout).toBe(0)
+    expect(cli.stdout).toContain(`Packet verified: ${reference}`)
+    expect(cli.stdout).toMatch(/Claire Dubois.*: signed the closure record;/)
+    expect(cli.stdout).toMatch(/Marc Lefèvre.*: signed the tag manifest and the closure record;/)
+
+    // Back on the handler's laptop, the countersigned packet brings the case up to date: closed.
+    await page.getByRole('link', { name: en('packets.nav') }).click()
+    await harness.answerNextDialog({ kind: 'open', paths: [back] })
+    await page.getByRole('button', { name: en('packets.import') }).click()
+    await expect(page.getByText(en('packets.imported.updated'))).toBeVisible({ timeout: 60_000 })
+    await page.getByRole('link', { name: en('packets.imported.open', { ref: reference }) }).click()
+    await expect(page.locator('.badges').getByText(en('status.closed'), { exact: true })).toBeVisible()
+    await expect(
+      page
+        .getByRole('region', { name: en('closure.title') })
+        .getByRole('list', { name: en('closure.signOffs') })
+        .getByRole('listitem'),
+    ).toHaveCount(2)
+  } finally {
+    await context.close()
+    office.stop()
+  }
+})
+
+/** Creates a signing identity in settings, sealed with a passphrase (the harness has no system key store). */
+async function createIdentity(page: Page, name: string, algorithm: 'rsa-3072' | 'ecdsa-p256', passphrase: string) {
+  await page.getByRole('link', { name: en('nav.settings') }).click()
+  const identities = page.getByRole('region', { name: en('identities.title') })
+  const form = identities.getByRole('form', { name: en('identities.create.title') })
+  await form.getByLabel(en('identities.name')).fill(name)
+  await form.getByRole('combobox', { name: en('identities.algorithm') }).selectOption(algorithm)
+  await form.getByLabel(en('identities.passphrase'), { exact: true }).fill(passphrase)
+  await form.getByLabel(en('identities.passphraseConfirm')).fill(passphrase)
+  await form.getByRole('button', { name: en('identities.create.button') }).click()
+  await expect(
+    identities.getByRole('list', { name: en('identities.listLabel') }).getByText(name, { exact: true }),
+  ).toBeVisible({ timeout: 20_000 })
+}
+
+/** The decision letter in the customer's Russian: drafted, made into a PDF, sent by email. */
+async function sendRussianLetter(page: Page): Promise<void> {
+  const resolution = page.getByRole('region', { name: en('resolution.title') })
+  const letter = resolution.getByRole('region', { name: en('resolution.letter.title') })
+  await letter.getByRole('combobox', { name: en('resolution.letter.language') }).selectOption('ru')
+  await expect(letter.getByRole('textbox', { name: en('resolution.letter.body') })).toHaveValue(
+    /Уважаемый\(ая\) \S+/,
+  )
+  await letter.getByRole('button', { name: en('resolution.letter.save') }).click()
+  await letter.getByRole('button', { name: en('resolution.letter.render') }).click()
+  await expect(letter.getByText(en('resolution.letter.rendered'), { exact: true })).toBeVisible({ timeout: 20_000 })
+  await letter.getByRole('button', { name: en('resolution.letter.send') }).click()
+  const send = letter.getByRole('form', { name: en('resolution.letter.sendTitle') })
+  await send.getByRole('combobox', { name: en('resolution.letter.channel') }).selectOption('email')
+  await send.getByRole('button', { name: en('resolution.letter.confirmSend') }).click()
+  await expect(letter.getByRole('list', { name: en('resolution.letter.sentList') })).toBeVisible()
+}
+
+/** Triage to investigation is done by takeComplaintIn; this moves on to resolution and records a decision. */
+async function decide(page: Page, decisionText: string): Promise<void> {
+  const resolution = page.getByRole('region', { name: en('resolution.title') })
+  await resolution.getByRole('button', { name: en('resolution.move') }).click()
+  await page
+    .getByRole('dialog', { name: en('resolution.moveConfirm') })
+    .getByRole('button', { name: en('resolution.moveYes') })
+    .click()
+  const decision = resolution.getByRole('form', { name: en('resolution.decision.title') })
+  await decision.getByLabel(en('resolution.decision.shareFor', { n: 1 })).fill('100')
+  await decision.getByRole('combobox', { name: en('resolution.decision.rootCause') }).selectOption('process')
+  await decision
+    .getByLabel(en('resolution.decision.rootCauseText'))
+    .fill('Fragile parcels are not checked at dispatch.')
+  await decision.getByRole('combobox', { name: en('resolution.decision.outcome') }).selectOption('upheld')
+  await decision.getByLabel(en('resolution.decision.text')).fill(decisionText)
+  await decision.getByRole('button', { name: en('resolution.decision.addCompensation') }).click()
+  await decision
+    .getByRole('combobox', { name: en('resolution.decision.compensationFor', { n: 1 }) })
+    .selectOption('refund')
+  await decision.getByLabel(en('resolution.decision.amountFor', { n: 1 })).fill('59.80')
+  await decision.getByLabel(en('resolution.decision.currencyFor', { n: 1 })).fill('EUR')
+  await decision.getByRole('button', { name: en('resolution.decision.save') }).click()
+  await expect(decision.getByText(en('resolution.decision.saved'), { exact: true })).toBeVisible()
+}
 
 /** Picks an identity, types its passphrase and presses the sign button. */
 async function signAs(closure: Locator, name: string, passphrase: string, button: string): Promise<void> {

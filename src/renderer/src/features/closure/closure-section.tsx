@@ -68,9 +68,8 @@ function ClosureBody({
       {next && record.status === 'resolution' ? (
         <SignPanel record={record} profile={profile} data={data} role={next} />
       ) : null}
-      {record.status === 'closed' && data.closure?.recordSha256 ? (
-        <ExportPanel record={record} profile={profile} closure={data.closure} />
-      ) : null}
+      {/* Once the handler has signed, a packet can travel: to a manager elsewhere, or to the archive once closed. */}
+      {data.closure?.recordSha256 ? <ExportPanel record={record} profile={profile} closure={data.closure} /> : null}
     </>
   )
 }

@@ -85,6 +85,7 @@ export function ExportPanel({
     <section className="closure-export" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('closure.export.title')}</h3>
       <p className="muted">{t('closure.export.hint')}</p>
+      {record.status !== 'closed' ? <p className="muted">{t('closure.export.forCountersignature')}</p> : null}
       {list ? (
         <fieldset className="closure-seals">
           <legend>{t('closure.export.seals')}</legend>
