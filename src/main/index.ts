@@ -81,8 +81,9 @@ if (!app.requestSingleInstanceLock()) {
       },
       dialogs: createElectronDialogAdapter(),
       openPath: { openPath: (path) => shell.openPath(path) },
-      // Signing keys sealed by the system's key store (Keychain, DPAPI, libsecret).
-      keyProtection: { kind: 'os', encryption: safeStorage },
+      // Signing keys sealed by the system's key store (Keychain, DPAPI, libsecret); where there is
+      // none (Linux without a keyring falls back to a fixed key), a passphrase per identity instead.
+      ...(systemKeyStoreAvailable() && { keyProtection: { kind: 'os' as const, encryption: safeStorage } }),
     })
     // Answers Range itself: net.fetch('file://…') would break seeking (electron/electron#38749).
     protocol.handle(mediaScheme, (request) => serveMediaRequest(main.vault, request, trustedOrigins))
@@ -107,4 +108,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
+}
+
+/** Whether safeStorage really seals with the system's key store, not Linux's basic_text fallback. */
+function systemKeyStoreAvailable(): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false
+  return process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'
 }

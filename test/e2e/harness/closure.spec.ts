@@ -338,9 +338,7 @@ async function sendRussianLetter(page: Page): Promise<void> {
   const resolution = page.getByRole('region', { name: en('resolution.title') })
   const letter = resolution.getByRole('region', { name: en('resolution.letter.title') })
   await letter.getByRole('combobox', { name: en('resolution.letter.language') }).selectOption('ru')
-  await expect(letter.getByRole('textbox', { name: en('resolution.letter.body') })).toHaveValue(
-    /Уважаемый\(ая\) \S+/,
-  )
+  await expect(letter.getByRole('textbox', { name: en('resolution.letter.body') })).toHaveValue(/Уважаемый\(ая\) \S+/)
   await letter.getByRole('button', { name: en('resolution.letter.save') }).click()
   await letter.getByRole('button', { name: en('resolution.letter.render') }).click()
   await expect(letter.getByText(en('resolution.letter.rendered'), { exact: true })).toBeVisible({ timeout: 20_000 })
