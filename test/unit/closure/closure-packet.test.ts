@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,6 +18,14 @@ import { createPassphraseProtector } from '../../../src/main/services/signing/ke
 import { verifyPdfSignatures } from '../../../src/main/services/signing/pdf-signature'
 import { createVault, type Vault } from '../../../src/main/services/vault/vault'
 import { fontsDir, richBundle } from '../documents/fixtures'
+import {
+  extractSignerCertificates,
+  missingTools,
+  opensslAccepts,
+  pdfsigReport,
+  run,
+  sha256sumAccepts,
+} from '../../support/third-party-tools'
 
 /**
  * The closure packet as a third party receives it (DESIGN section 4, issue 6):
@@ -27,9 +35,7 @@ import { fontsDir, richBundle } from '../documents/fixtures'
  * of file, and every tool refuses it.
  */
 
-const has = (tool: string): boolean => spawnSync('which', [tool]).status === 0
-const tools = ['unzip', 'zip', 'sha256sum', 'openssl', 'pdfsig'].filter((t) => !has(t))
-const run = (cmd: string, args: string[], cwd?: string) => spawnSync(cmd, args, { cwd, encoding: 'utf8' })
+const tools = missingTools()
 
 const passphrase = 'lanterne-de-lyon'
 let dir: string
@@ -196,49 +202,19 @@ describe.skipIf(tools.length > 0)(
         'letters',
       ])
       expect(readFileSync(join(bag, 'bag-info.txt'), 'utf8')).toMatch(/Payload-Oxum: \d+\.6\n/)
-      expect(run('sha256sum', ['-c', '--strict', 'manifest-sha256.txt'], bag).status).toBe(0)
-      expect(run('sha256sum', ['-c', '--strict', 'tagmanifest-sha256.txt'], bag).status).toBe(0)
+      expect(sha256sumAccepts(bag, 'manifest-sha256.txt')).toBe(true)
+      expect(sha256sumAccepts(bag, 'tagmanifest-sha256.txt')).toBe(true)
 
       // The signers' certificates, as a third party would have been given them.
       const certs = join(dir, 'signers.pem')
-      execFileSync('openssl', [
-        'pkcs7',
-        '-inform',
-        'DER',
-        '-in',
-        join(bag, 'tagmanifest-sha256.txt.p7s'),
-        '-print_certs',
-        '-out',
-        certs,
-      ])
-      const cms = run(
-        'openssl',
-        [
-          'cms',
-          '-verify',
-          '-binary',
-          '-inform',
-          'DER',
-          '-content',
-          'tagmanifest-sha256.txt',
-          '-in',
-          'tagmanifest-sha256.txt.p7s',
-          '-CAfile',
-          certs,
-          '-purpose',
-          'any',
-          '-out',
-          '/dev/null',
-        ],
-        bag,
-      )
-      expect(cms.stderr).toMatch(/Verification successful/)
-      expect(cms.status).toBe(0)
+      extractSignerCertificates(bag, certs)
+      const cms = opensslAccepts(bag, certs)
+      expect(cms.ok, cms.stderr).toBe(true)
 
-      const pdfsig = run('pdfsig', [join(bag, 'data', 'closure-record.pdf')])
-      expect(pdfsig.stdout.match(/Signature is Valid/g)).toHaveLength(2)
-      expect(pdfsig.stdout).toMatch(/Signer Certificate Common Name: Claire Dubois/)
-      expect(pdfsig.stdout).toMatch(/Total document signed/)
+      const pdfsig = pdfsigReport(join(bag, 'data', 'closure-record.pdf'))
+      expect(pdfsig.valid).toBe(2)
+      expect(pdfsig.text).toMatch(/Signer Certificate Common Name: Claire Dubois/)
+      expect(pdfsig.totalDocumentSigned).toBe(true)
     })
 
     it('verifies in our checker, naming both signers as identities of this installation', async () => {
@@ -276,88 +252,19 @@ describe.skipIf(tools.length > 0)(
       expect((await other.stat(bundle.letters[0]!.pdfSha256!)).exists).toBe(true)
     })
 
+    const payloadCheck = (bag: string): boolean => !sha256sumAccepts(bag, 'manifest-sha256.txt')
+    const tagCheck = (bag: string): boolean => !sha256sumAccepts(bag, 'tagmanifest-sha256.txt')
+    const cmsCheck = (bag: string): boolean => !opensslAccepts(bag, join(dir, 'signers.pem')).ok
     const kinds: Array<{ file: string; caughtBy: (bag: string, file: string) => boolean }> = [
-      {
-        file: 'data/evidence/',
-        caughtBy: (bag) => run('sha256sum', ['-c', '--strict', 'manifest-sha256.txt'], bag).status !== 0,
-      },
-      {
-        file: 'data/letters/',
-        caughtBy: (bag) => run('sha256sum', ['-c', '--strict', 'manifest-sha256.txt'], bag).status !== 0,
-      },
-      {
-        file: 'data/case.json',
-        caughtBy: (bag) => run('sha256sum', ['-c', '--strict', 'manifest-sha256.txt'], bag).status !== 0,
-      },
-      {
-        file: 'data/audit-log.jsonl',
-        caughtBy: (bag) => run('sha256sum', ['-c', '--strict', 'manifest-sha256.txt'], bag).status !== 0,
-      },
-      {
-        file: 'data/closure-record.pdf',
-        caughtBy: (bag, file) => {
-          const text = run('pdfsig', [join(bag, file)]).stdout
-          return (text.match(/Signature is Valid/g) ?? []).length < 2
-        },
-      },
-      {
-        file: 'manifest-sha256.txt',
-        caughtBy: (bag) => run('sha256sum', ['-c', '--strict', 'tagmanifest-sha256.txt'], bag).status !== 0,
-      },
-      {
-        file: 'bag-info.txt',
-        caughtBy: (bag) => run('sha256sum', ['-c', '--strict', 'tagmanifest-sha256.txt'], bag).status !== 0,
-      },
-      {
-        file: 'tagmanifest-sha256.txt',
-        caughtBy: (bag) =>
-          run(
-            'openssl',
-            [
-              'cms',
-              '-verify',
-              '-binary',
-              '-inform',
-              'DER',
-              '-content',
-              'tagmanifest-sha256.txt',
-              '-in',
-              'tagmanifest-sha256.txt.p7s',
-              '-CAfile',
-              join(dir, 'signers.pem'),
-              '-purpose',
-              'any',
-              '-out',
-              '/dev/null',
-            ],
-            bag,
-          ).status !== 0,
-      },
-      {
-        file: 'tagmanifest-sha256.txt.p7s',
-        caughtBy: (bag) =>
-          run(
-            'openssl',
-            [
-              'cms',
-              '-verify',
-              '-binary',
-              '-inform',
-              'DER',
-              '-content',
-              'tagmanifest-sha256.txt',
-              '-in',
-              'tagmanifest-sha256.txt.p7s',
-              '-CAfile',
-              join(dir, 'signers.pem'),
-              '-purpose',
-              'any',
-              '-out',
-              '/dev/null',
-            ],
-            bag,
-          ).status !== 0,
-      },
+      { file: 'data/evidence/', caughtBy: payloadCheck },
+      { file: 'data/letters/', caughtBy: payloadCheck },
+      { file: 'data/case.json', caughtBy: payloadCheck },
+      { file: 'data/audit-log.jsonl', caughtBy: payloadCheck },
+      { file: 'data/closure-record.pdf', caughtBy: (bag, file) => pdfsigReport(join(bag, file)).valid < 2 },
+      { file: 'manifest-sha256.txt', caughtBy: tagCheck },
+      { file: 'bag-info.txt', caughtBy: tagCheck },
+      { file: 'tagmanifest-sha256.txt', caughtBy: cmsCheck },
+      { file: 'tagmanifest-sha256.txt.p7s', caughtBy: cmsCheck },
     ]
 
     it.each(kinds)(

@@ -68,9 +68,11 @@ function IdentityItem({ identity, onRemoved }: { identity: IdentitySummary; onRe
   }
   return (
     <li className="identity">
-      <strong>{identity.name}</strong>
-      {identity.organisation ? ` — ${identity.organisation}` : ''}
-      {identity.email ? <span className="muted"> · {identity.email}</span> : null}
+      <div>
+        <strong>{identity.name}</strong>
+        {identity.organisation ? ` — ${identity.organisation}` : ''}
+        {identity.email ? <span className="muted"> · {identity.email}</span> : null}
+      </div>
       <div className="small">
         {t('closure.fingerprint')} <code className="hash">{identity.fingerprint}</code>
       </div>
@@ -351,8 +353,10 @@ function TrustedCertificates({
         <ul className="identity-list" aria-label={t('identities.trusted.listLabel')}>
           {list.map((cert) => (
             <li key={cert.fingerprint} className="identity">
-              <strong>{cert.name}</strong>
-              {cert.organisation ? ` — ${cert.organisation}` : ''}
+              <div>
+                <strong>{cert.name}</strong>
+                {cert.organisation ? ` — ${cert.organisation}` : ''}
+              </div>
               <div className="small">
                 <code className="hash">{cert.fingerprint}</code> ·{' '}
                 {t('identities.validUntil', { date: formatDate(cert.notAfter, i18n.language) })}
