@@ -124,6 +124,9 @@ test('a handler resolves, is stopped by an open discrepancy, signs; a manager co
   await signAs(closure, 'Claire Dubois', passphrases.handler, en('closure.sign.handlerButton'))
   const signOffs = closure.getByRole('list', { name: en('closure.signOffs') })
   await expect(signOffs.getByText('Claire Dubois', { exact: false })).toBeVisible({ timeout: 30_000 })
+  // Signed, the resolution is kept as it was signed: read-only, and the case no longer goes back.
+  await expect(resolution.getByText(en('resolution.signedReadOnly'))).toBeVisible()
+  await expect(resolution.getByRole('button', { name: en('resolution.back') })).toHaveCount(0)
   await signAs(closure, 'Marc Lefèvre', passphrases.manager, en('closure.sign.managerButton'))
   await expect(page.locator('.badges').getByText(en('status.closed'), { exact: true })).toBeVisible({ timeout: 30_000 })
   await expect(signOffs.getByRole('listitem')).toHaveCount(2)

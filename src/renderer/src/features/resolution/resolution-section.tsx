@@ -1,4 +1,5 @@
 import { useId, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
 import type { CaseRecord, CaseStatus } from '@shared/domain/case'
 import type { Profile } from '@shared/domain/profile'
@@ -23,13 +24,20 @@ export function ResolutionSection({ record, profile }: { record: CaseRecord; pro
   const data = useResolutionData(record.id)
   const inResolution = record.status === 'resolution'
   const readOnly = record.status === 'closed'
+  // Once the handler has signed the closure record, the case no longer goes back: the record would not match.
+  const signed = useLiveQuery(
+    async () => ((await db.closures.where('caseId').equals(record.id).first())?.signOffs.length ?? 0) > 0,
+    [record.id],
+  )
 
   if (record.status !== 'investigation' && !inResolution && !readOnly) return null
+  // Signed records are read, not changed: the decision, plan and letters as the handler signed them.
+  const frozen = readOnly || signed === true
   return (
     <section className="card resolution" aria-labelledby={`${id}-title`}>
       <div className="section-header">
         <h2 id={`${id}-title`}>{t('resolution.title')}</h2>
-        {inResolution ? (
+        {inResolution && signed === false ? (
           <MoveButton record={record} actor={actor} to="investigation" label={t('resolution.back')} />
         ) : null}
       </div>
@@ -41,9 +49,9 @@ export function ResolutionSection({ record, profile }: { record: CaseRecord; pro
       ) : !data ? (
         <p aria-busy="true">{t('app.loading')}</p>
       ) : (
-        <ResolutionReadOnly.Provider value={readOnly}>
-          {readOnly ? <p className="muted">{t('resolution.readOnly')}</p> : null}
-          {readOnly ? (
+        <ResolutionReadOnly.Provider value={frozen}>
+          {frozen ? <p className="muted">{t(readOnly ? 'resolution.readOnly' : 'resolution.signedReadOnly')}</p> : null}
+          {frozen ? (
             <DecisionView resolution={data.resolution} parties={data.parties} />
           ) : (
             <DecisionForm caseId={record.id} resolution={data.resolution} parties={data.parties} actor={actor} />
