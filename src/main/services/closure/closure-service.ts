@@ -233,7 +233,8 @@ export function createClosureService(options: ClosureServiceOptions): ClosureSer
         const signers: UnlockedSigner[] = []
         for (const seal of seals) signers.push(await identities.unlock(seal.identityId, seal.passphrase))
         const evidence = await Promise.all(bundle.evidence.map((item) => vaultFile(item.sha256, item.name)))
-        const sentLetters = bundle.letters.filter((l) => l.pdfSha256 !== null)
+        // The letters the customer received: a draft, even one made into a PDF, is not part of the record.
+        const sentLetters = bundle.letters.filter((l) => l.status === 'sent' && l.pdfSha256 !== null)
         const letters = await Promise.all(
           sentLetters.map((l, i) =>
             vaultFile(l.pdfSha256!, `${(l.sentAt ?? l.createdAt).slice(0, 10)}-${l.language}-letter-${i + 1}.pdf`),
