@@ -158,6 +158,9 @@ describe('closing a case', () => {
     })
     expect(signed.signOffs.map((s) => s.role)).toEqual(['handler'])
     expect((await db.cases.get(record.id))?.status).toBe('resolution')
+    // Nor does the case go back to investigation: the signed record would no longer match it.
+    await expect(moveCase(db, record.id, actor, 'investigation')).rejects.toMatchObject({ code: 'closure_signed' })
+    expect((await db.cases.get(record.id))?.status).toBe('resolution')
     // Once signed, the codes and exceptions are what the record says: they no longer change.
     await expect(
       saveClosureDraft(db, record.id, actor, { codes: [], exceptions: [], summary: 'x' }),

@@ -311,6 +311,123 @@ test('a manager on another computer imports the handler’s packet, countersigns
   }
 })
 
+test('an organisation’s PKCS#12 certificate is imported as a signing identity, and its root is trusted', async ({
+  page,
+  harness,
+}) => {
+  const files = mkdtempSync(join(tmpdir(), 'redress-p12-e2e-'))
+  const openssl = (...args: string[]): void => {
+    const result = run('openssl', args, files)
+    expect(result.status, result.stderr).toBe(0)
+  }
+  // What an organisation's IT hands out: a root, and a person's certificate and key issued by it.
+  writeFileSync(
+    join(files, 'leaf.ext'),
+    'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n',
+  )
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'root.key',
+    '-out',
+    'root.pem',
+    '-days',
+    '30',
+    '-subj',
+    '/CN=Maison Lumière Root CA/O=Maison Lumière',
+    '-utf8',
+  )
+  openssl(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'leaf.key',
+    '-out',
+    'leaf.csr',
+    '-subj',
+    '/CN=Élodie Marchand/O=Maison Lumière',
+    '-utf8',
+  )
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    'leaf.csr',
+    '-CA',
+    'root.pem',
+    '-CAkey',
+    'root.key',
+    '-CAcreateserial',
+    '-out',
+    'leaf.pem',
+    '-days',
+    '30',
+    '-extfile',
+    'leaf.ext',
+  )
+  openssl(
+    'pkcs12',
+    '-export',
+    '-inkey',
+    'leaf.key',
+    '-in',
+    'leaf.pem',
+    '-certfile',
+    'root.pem',
+    '-out',
+    'elodie.p12',
+    '-passout',
+    'pass:mot-de-passe-IT',
+  )
+
+  await page.goto(harness.url)
+  await completeFirstRun(page, {
+    language: 'en',
+    name: 'Élodie Marchand',
+    organisation: 'Maison Lumière',
+    prefix: 'LYON',
+  })
+  await page.getByRole('link', { name: en('nav.settings') }).click()
+  const identities = page.getByRole('region', { name: en('identities.title') })
+  const form = identities.getByRole('form', { name: en('identities.import.title') })
+  // A wrong password is said plainly, and nothing is imported.
+  await form.getByLabel(en('identities.import.password')).fill('not-the-password')
+  await form.getByLabel(en('identities.passphrase'), { exact: true }).fill(passphrases.handler)
+  await form.getByLabel(en('identities.passphraseConfirm')).fill(passphrases.handler)
+  await harness.answerNextDialog({ kind: 'open', paths: [join(files, 'elodie.p12')] })
+  await form.getByRole('button', { name: en('identities.import.button') }).click()
+  await expect(form.getByRole('alert')).toHaveText(en('errors.pkcs12_wrong_password'))
+  // The right one.
+  await form.getByLabel(en('identities.import.password')).fill('mot-de-passe-IT')
+  await harness.answerNextDialog({ kind: 'open', paths: [join(files, 'elodie.p12')] })
+  await form.getByRole('button', { name: en('identities.import.button') }).click()
+  await expect(form.getByRole('status')).toContainText('Élodie Marchand')
+  const listed = identities.getByRole('list', { name: en('identities.listLabel') }).getByRole('listitem')
+  await expect(
+    listed.filter({ hasText: 'Élodie Marchand' }).getByText(en('identities.source.imported'), { exact: false }),
+  ).toBeVisible()
+  await expect(
+    listed
+      .filter({ hasText: 'Élodie Marchand' })
+      .getByText(en('identities.issuedBy', { issuer: 'Maison Lumière Root CA' }), { exact: false }),
+  ).toBeVisible()
+
+  // The organisation's root becomes a trusted certificate of this installation.
+  await harness.answerNextDialog({ kind: 'open', paths: [join(files, 'root.pem')] })
+  await identities.getByRole('button', { name: en('identities.trusted.add') }).click()
+  await expect(
+    identities
+      .getByRole('list', { name: en('identities.trusted.listLabel') })
+      .getByText('Maison Lumière Root CA', { exact: true }),
+  ).toBeVisible()
+})
+
 /** Creates a signing identity in settings, sealed with a passphrase (the harness has no system key store). */
 async function createIdentity(page: Page, name: string, algorithm: 'rsa-3072' | 'ecdsa-p256', passphrase: string) {
   await page.getByRole('link', { name: en('nav.settings') }).click()

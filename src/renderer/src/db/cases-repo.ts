@@ -3,6 +3,7 @@ import { appendEntry, diffFields } from '@shared/domain/audit-chain'
 import type { AuditEntry, FieldChange } from '@shared/domain/audit'
 import type { CaseId, CaseRecord, CaseStatus, Communication } from '@shared/domain/case'
 import { customerKeys } from '@shared/domain/customer-match'
+import { DomainError } from '@shared/domain/errors'
 import { newId } from '@shared/domain/ids'
 import type { Profile, SlaSettings } from '@shared/domain/profile'
 import { assertTransition } from '@shared/domain/status'
@@ -155,8 +156,17 @@ export async function updateCase(
   })
 }
 
-/** Moves a case to another status, refused unless the status machine allows it. */
-export function moveCase(db: RedressDb, id: CaseId, actor: Actor, to: CaseStatus): Promise<CaseRecord> {
+/**
+ * Moves a case to another status, refused unless the status machine allows it;
+ * a case whose closure record the handler has signed no longer goes back to investigation.
+ */
+export async function moveCase(db: RedressDb, id: CaseId, actor: Actor, to: CaseStatus): Promise<CaseRecord> {
+  if (to === 'investigation') {
+    const closure = await db.closures.where('caseId').equals(id).first()
+    if (closure && closure.signOffs.length > 0) {
+      throw new DomainError('closure_signed', 'The closure record is signed: the case cannot go back to investigation')
+    }
+  }
   return updateCase(db, id, actor, 'status', (c) => ({ ...c, status: to }))
 }
 
