@@ -140,6 +140,19 @@ function PassphraseFields({
   )
 }
 
+type Message = { ok: boolean; key: string; vars?: Record<string, string> }
+
+/** What a create or import form says after trying: done (a status) or why not (an alert). */
+function FormMessage({ message }: { message: Message | null }): ReactNode {
+  const { t } = useTranslation()
+  if (!message) return null
+  return (
+    <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success-message' : 'error-message'}>
+      {t(message.key, message.vars ?? {})}
+    </p>
+  )
+}
+
 function passphraseProblem(needed: boolean, value: string, confirm: string): string | null {
   if (!needed) return null
   if (value.length < 8) return 'identities.errors.passphraseShort'
@@ -166,7 +179,7 @@ function CreateIdentity({
   const [passphrase, setPassphrase] = useState('')
   const [confirm, setConfirm] = useState('')
   const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<{ ok: boolean; key: string; vars?: Record<string, string> } | null>(null)
+  const [message, setMessage] = useState<Message | null>(null)
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
@@ -231,11 +244,7 @@ function CreateIdentity({
         </button>
         {busy ? <span aria-busy="true">{t('identities.create.busy')}</span> : null}
       </div>
-      {message ? (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success-message' : 'error-message'}>
-          {t(message.key, message.vars ?? {})}
-        </p>
-      ) : null}
+      <FormMessage message={message} />
     </form>
   )
 }
@@ -253,7 +262,7 @@ function ImportPkcs12({
   const [password, setPassword] = useState('')
   const [passphrase, setPassphrase] = useState('')
   const [confirm, setConfirm] = useState('')
-  const [message, setMessage] = useState<{ ok: boolean; key: string; vars?: Record<string, string> } | null>(null)
+  const [message, setMessage] = useState<Message | null>(null)
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
@@ -309,11 +318,7 @@ function ImportPkcs12({
           {t('identities.import.button')}
         </button>
       </div>
-      {message ? (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'success-message' : 'error-message'}>
-          {t(message.key, message.vars ?? {})}
-        </p>
-      ) : null}
+      <FormMessage message={message} />
     </form>
   )
 }
